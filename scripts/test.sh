@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# npm test: every test. The storage tests need PostgreSQL as well as the embedded database;
+# start the local cluster when it is installed but stopped. Without it the PostgreSQL half is
+# skipped with a loud notice, which CI (CI=true) turns into a failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
+  if command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ]; then
+    echo "PostgreSQL is not running; starting the local cluster…"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start || true
+    for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
+  fi
+fi
+
+npx vitest run "$@"

@@ -1,0 +1,70 @@
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { accessRoutes } from './access/routes.js';
+import { callbackRoutes } from './callbacks/routes.js';
+import { registerAuthentication } from './http/authenticate.js';
+import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import type { App, AppDeps } from './http/types.js';
+import { queueRoutes } from './queues/routes.js';
+import { recordRoutes } from './records/routes.js';
+import { userRoutes } from './users/routes.js';
+
+export interface BuildOptions {
+  /** A pino logger; without one the app logs nothing (tests). */
+  logger?: FastifyBaseLogger;
+}
+
+/** Builds the HTTP application on its dependencies. Routes are thin: a schema and one use-case call. */
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+
+  await app.register(cookie);
+  await app.register(multipart, {
+    limits: { fileSize: deps.config.limits.maxFileBytes, files: 1, fields: 20, fieldSize: 64 * 1024 },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Pacer API', version: '0.1.0', description: 'Outbound contact-center dialer. Errors: {"error": {"code", "message", "details"}}.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'pacer_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  registerAuthentication(app, deps);
+
+  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({
+    status: 'ok',
+    storage: deps.storage.engine,
+  }));
+
+  await app.register(async (api) => {
+    const typed = api.withTypeProvider<ZodTypeProvider>() as App;
+    accessRoutes(typed, deps);
+    userRoutes(typed, deps);
+    queueRoutes(typed, deps);
+    recordRoutes(typed, deps);
+    callbackRoutes(typed, deps);
+  }, { prefix: '/api' });
+
+  return app;
+}

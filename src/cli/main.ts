@@ -1,0 +1,14 @@
+/** `pacer <command>`: the command-line entry. Commands talk to a running server through its API. */
+const commands: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const load = name ? commands[name] : undefined;
+  if (!load) {
+    process.stderr.write(`Usage: pacer <command> [options]\nCommands: ${Object.keys(commands).join(', ') || '(none yet)'}\n`);
+    return name ? 2 : 0;
+  }
+  return (await load()).run(rest);
+}
+
+process.exitCode = await main(process.argv.slice(2));

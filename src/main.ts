@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { ensureFirstAdmin } from './access/ensure-first-admin.js';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { systemClock } from './shared/clock.js';
+import { openStorage, redactUrl } from './storage/database.js';
+import { migrateToLatest } from './storage/migrate.js';
+import { startupTasks } from './startup.js';
+
+/**
+ * The composition root: reads the configuration, opens storage, runs migrations, wires the
+ * use cases to the HTTP edge and starts listening. Nothing else creates long-lived objects.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { demo: { type: 'boolean', default: false } }, allowPositionals: false });
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] });
+  const clock = systemClock;
+
+  const where = config.databaseUrl ? `PostgreSQL at ${redactUrl(config.databaseUrl)}` : `embedded database in ${config.dataDir}`;
+  logger.info(`opening ${where}`);
+  const storage = await openStorage(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  const applied = await migrateToLatest(storage);
+  if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+
+  const deps = { storage, clock, config };
+  await startupTasks(deps, logger, { demo: values.demo ?? false });
+
+  const admin = await ensureFirstAdmin(storage.db, clock, { email: config.adminEmail, password: config.adminPassword });
+  const app = await buildApp(deps, { logger });
+  await app.listen({ port: config.port, host: config.host });
+
+  const url = `http://localhost:${config.port}`;
+  if (admin) {
+    process.stdout.write(
+      `\n  Pacer is ready at ${url}\n  First start: sign in as ${admin.email} with password ${admin.password}\n  (change it after signing in; set PACER_ADMIN_PASSWORD to choose it instead)\n\n`,
+    );
+  } else {
+    process.stdout.write(`\n  Pacer is ready at ${url} (API docs: ${url}/api/docs)\n\n`);
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    await storage.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Pacer could not start: ${(err as Error).message}\n`);
+  process.exit(1);
+});
