@@ -39,10 +39,11 @@ export interface TestStorage extends Storage {
   url: string | undefined;
 }
 
-export async function openTestStorage(engine: Engine): Promise<TestStorage> {
+export async function openTestStorage(engine: Engine, options: { migrate?: boolean } = {}): Promise<TestStorage> {
+  const migrate = options.migrate ?? true;
   if (engine === 'embedded') {
     const storage = await openStorage({});
-    await migrateToLatest(storage);
+    if (migrate) await migrateToLatest(storage);
     return { ...storage, url: undefined };
   }
   const name = `pacer_test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -53,7 +54,7 @@ export async function openTestStorage(engine: Engine): Promise<TestStorage> {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   const storage = await openStorage({ databaseUrl: url.toString() });
-  await migrateToLatest(storage);
+  if (migrate) await migrateToLatest(storage);
   return {
     ...storage,
     url: url.toString(),
