@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '../support/server-process.js';
 import { openTestStorage, postgresReachable } from '../support/storage.js';
@@ -49,8 +50,8 @@ describe('starting Pacer', () => {
       expect(server.output()).toContain('chosen-admin-password');
       const health = await (await fetch(`${server.url}/api/health`)).json();
       expect(health).toEqual({ status: 'ok', storage: 'postgres' });
-      const tables = await storage.db.selectFrom('kysely_migration').select('name').execute();
-      expect(tables.map((r) => r.name)).toContain('0001-initial');
+      const applied = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(storage.db);
+      expect(applied.rows.map((r) => r.name)).toContain('0001-initial');
     } finally {
       await server.stop();
       await storage.close();
