@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Storage } from './database.js';
 import * as m0001 from './migrations/0001-initial.js';
+import * as m0002 from './migrations/0002-list-import-replacements.js';
 
 /**
  * The numbered, forward-only migrations, in order. Adding one: create
@@ -8,6 +9,7 @@ import * as m0001 from './migrations/0001-initial.js';
  */
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-list-import-replacements': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -75,6 +75,8 @@ export interface ListImportsTable {
   imported: Generated<number>;
   rejected: Generated<number>;
   duplicates: Generated<number>;
+  /** 0002: records of the list this import replaced (same primary number; L2, O10). */
+  replaced: Generated<number>;
   error: Json<Record<string, unknown> | null>;
   created_by: number | null;
   started_at: Timestamp;
