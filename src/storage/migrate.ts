@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import type { Storage } from './database.js';
 import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-list-import-replacements.js';
+import * as m0004 from './migrations/0004-campaign-lifecycle.js';
 
 /**
  * The numbered, forward-only migrations, in order. Adding one: create
@@ -10,6 +11,7 @@ import * as m0002 from './migrations/0002-list-import-replacements.js';
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-list-import-replacements': m0002,
+  '0004-campaign-lifecycle': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -148,6 +148,25 @@ export interface CampaignsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   deleted_at: Timestamp | null;
+  /** 0004: lifecycle bookkeeping (L8, L7). */
+  status_changed_at: Timestamp | null;
+  first_started_at: Timestamp | null;
+  recycle_count: Generated<number>;
+  last_recycled_at: Timestamp | null;
+  updated_by: number | null;
+}
+
+export type CampaignAction = 'start' | 'pause' | 'stop' | 'recycle' | 'complete';
+
+/** 0004: every lifecycle action taken on a campaign, with who and when. */
+export interface CampaignStatusChangesTable {
+  id: Generated<number>;
+  campaign_id: number;
+  action: CampaignAction;
+  from_status: CampaignStatus;
+  to_status: CampaignStatus;
+  actor_id: number | null;
+  at: Timestamp;
 }
 
 export interface CampaignListsTable {
@@ -204,6 +223,7 @@ export interface Database {
   campaign_lists: CampaignListsTable;
   campaign_dnc_lists: CampaignDncListsTable;
   campaign_grants: CampaignGrantsTable;
+  campaign_status_changes: CampaignStatusChangesTable;
   callbacks: CallbacksTable;
 }
 
