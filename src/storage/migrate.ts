@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import type { Storage } from './database.js';
 import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-list-import-replacements.js';
+import * as m0003 from './migrations/0003-dnc-counts-and-version.js';
 import * as m0004 from './migrations/0004-campaign-lifecycle.js';
 
 /**
@@ -11,6 +12,7 @@ import * as m0004 from './migrations/0004-campaign-lifecycle.js';
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-list-import-replacements': m0002,
+  '0003-dnc-counts-and-version': m0003,
   '0004-campaign-lifecycle': m0004,
 };
 

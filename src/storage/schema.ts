@@ -123,6 +123,15 @@ export interface DncListsTable {
   name: string;
   source: Generated<'internal' | 'imported'>;
   created_at: Timestamp;
+  /** Kept in step by every change (migration 0003). */
+  number_count: Generated<number>;
+  updated_at: Timestamp;
+}
+
+/** One row: bumped by every DNC change, so each node can tell whether it is behind. */
+export interface DncStateTable {
+  id: Generated<boolean>;
+  version: number;
 }
 
 export interface DncNumbersTable {
@@ -219,6 +228,7 @@ export interface Database {
   contact_records: ContactRecordsTable;
   dnc_lists: DncListsTable;
   dnc_numbers: DncNumbersTable;
+  dnc_state: DncStateTable;
   campaigns: CampaignsTable;
   campaign_lists: CampaignListsTable;
   campaign_dnc_lists: CampaignDncListsTable;
