@@ -6,11 +6,9 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accessRoutes } from './access/routes.js';
 import { callbackRoutes } from './callbacks/routes.js';
-import { dncRoutes } from './dnc/routes.js';
 import { campaignRoutes } from './campaigns/routes.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
-import { listRoutes } from './lists/routes.js';
 import type { App, AppDeps } from './http/types.js';
 import { queueRoutes } from './queues/routes.js';
 import { recordRoutes } from './records/routes.js';
@@ -67,8 +65,6 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     queueRoutes(typed, deps);
     recordRoutes(typed, deps);
     callbackRoutes(typed, deps);
-    listRoutes(typed, deps);
-    dncRoutes(typed, deps);
     campaignRoutes(typed, deps);
   }, { prefix: '/api' });
 

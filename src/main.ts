@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { ensureFirstAdmin } from './access/ensure-first-admin.js';
 import { buildApp } from './app.js';
+import { DoNotCall } from './dnc/do-not-call.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './shared/clock.js';
 import { openStorage, redactUrl } from './storage/database.js';
@@ -24,7 +25,13 @@ async function main(): Promise<void> {
   const applied = await migrateToLatest(storage);
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
 
-  const deps = { storage, clock, config };
+  const dnc = await DoNotCall.load(storage);
+  logger.info({ dnc: dnc.stats() }, 'do-not-call set loaded');
+  // Other nodes on the same PostgreSQL change DNC lists too: poll the DNC version (see do-not-call.ts).
+  const dncRefresh = storage.engine === 'postgres'
+    ? setInterval(() => void dnc.refreshIfChanged().catch((err: unknown) => logger.error({ err }, 'do-not-call refresh failed')), 5_000).unref()
+    : undefined;
+  const deps = { storage, clock, config, dnc };
   await startupTasks(deps, logger, { demo: values.demo ?? false });
 
   const admin = await ensureFirstAdmin(storage.db, clock, { email: config.adminEmail, password: config.adminPassword });
@@ -45,6 +52,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down');
+    clearInterval(dncRefresh);
     await app.close();
     await storage.close();
     process.exit(0);

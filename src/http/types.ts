@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from '../access/actor.js';
 import type { Config } from '../config.js';
+import type { DoNotCall } from '../dnc/do-not-call.js';
 import type { Clock } from '../shared/clock.js';
 import type { Storage } from '../storage/database.js';
 
@@ -13,6 +14,8 @@ export interface AppDeps {
   storage: Storage;
   clock: Clock;
   config: Config;
+  /** L4: the in-memory do-not-call set, loaded at start; the dialer asks it before every dial. */
+  dnc: DoNotCall;
 }
 
 declare module 'fastify' {

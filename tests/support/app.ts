@@ -1,5 +1,6 @@
 import { hashPassword } from '../../src/access/passwords.js';
 import { buildApp } from '../../src/app.js';
+import { DoNotCall } from '../../src/dnc/do-not-call.js';
 import { defaultLimits, loadConfig, type Config } from '../../src/config.js';
 import type { App } from '../../src/http/types.js';
 import { ManualClock } from '../../src/shared/clock.js';
@@ -15,6 +16,8 @@ export interface TestApp {
   storage: TestStorage;
   clock: ManualClock;
   config: Config;
+  /** L4: the app's in-memory do-not-call set. */
+  dnc: DoNotCall;
   /** Creates a user and returns a session cookie header for them. */
   signInAs(role: Role, opts?: { email?: string; userCode?: string }): Promise<Session>;
   close(): Promise<void>;
@@ -35,7 +38,8 @@ export async function startTestApp(engine: Engine, overrides: Partial<Config> = 
   const storage = await openTestStorage(engine);
   const clock = new ManualClock('2026-03-02T09:00:00Z');
   const config: Config = { ...loadConfig({}), limits: { ...defaultLimits }, ...overrides };
-  const app = await buildApp({ storage, clock, config });
+  const dnc = await DoNotCall.load(storage);
+  const app = await buildApp({ storage, clock, config, dnc });
   await app.ready();
   const passwordHash = await hashPassword(PASSWORD);
 
@@ -84,6 +88,7 @@ export async function startTestApp(engine: Engine, overrides: Partial<Config> = 
     storage,
     clock,
     config,
+    dnc,
     signInAs,
     close: async () => {
       await app.close();
