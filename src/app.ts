@@ -6,6 +6,7 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accessRoutes } from './access/routes.js';
 import { callbackRoutes } from './callbacks/routes.js';
+import { dncRoutes } from './dnc/routes.js';
 import { campaignRoutes } from './campaigns/routes.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
@@ -65,6 +66,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     queueRoutes(typed, deps);
     recordRoutes(typed, deps);
     callbackRoutes(typed, deps);
+    dncRoutes(typed, deps);
     campaignRoutes(typed, deps);
   }, { prefix: '/api' });
 
