@@ -10,6 +10,7 @@ import { dncRoutes } from './dnc/routes.js';
 import { campaignRoutes } from './campaigns/routes.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { listRoutes } from './lists/routes.js';
 import type { App, AppDeps } from './http/types.js';
 import { queueRoutes } from './queues/routes.js';
 import { recordRoutes } from './records/routes.js';
@@ -66,6 +67,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     queueRoutes(typed, deps);
     recordRoutes(typed, deps);
     callbackRoutes(typed, deps);
+    listRoutes(typed, deps);
     dncRoutes(typed, deps);
     campaignRoutes(typed, deps);
   }, { prefix: '/api' });

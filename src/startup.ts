@@ -1,10 +1,13 @@
 import type { Logger } from 'pino';
 import type { AppDeps } from './http/types.js';
+import { sweepUnfinishedImports } from './lists/sweep-unfinished-imports.js';
 
 /**
  * Work done once at start, after migrations and before listening: clean up what a crash
  * left behind (unfinished imports), then load demo data when asked.
  */
-export async function startupTasks(_deps: AppDeps, _logger: Logger, _options: { demo: boolean }): Promise<void> {
-  // Filled in by the lists (sweep unfinished imports) and demo modules.
+export async function startupTasks(deps: AppDeps, logger: Logger, _options: { demo: boolean }): Promise<void> {
+  const swept = await sweepUnfinishedImports(deps.storage, deps.clock);
+  if (swept.length) logger.warn({ imports: swept }, 'imports left running by a stopped server were marked failed and their records deleted');
+  // Filled in by the demo module.
 }
