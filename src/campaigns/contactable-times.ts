@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { weekdays, type Weekday } from './campaign-schemas.js';
 import type { Issue } from './issues.js';
 
@@ -93,7 +93,7 @@ export interface ContactableAnswer {
  * record's own zone, `country` its region code (for country-specific holidays).
  */
 export function contactableWindow(times: ContactableTimes, now: Date, timeZone: string | null, country: string | null = null): ContactableAnswer {
-  const zone = timeZone && DateTime.now().setZone(timeZone).isValid ? timeZone : times.defaultTimeZone;
+  const zone = timeZone && IANAZone.isValidZone(timeZone) ? timeZone : times.defaultTimeZone;
   const local = DateTime.fromJSDate(now).setZone(zone);
   const holidayOn = (d: DateTime) => times.holidays.find((h) => h.date === d.toISODate() && (!h.country || h.country === country));
 
