@@ -27,6 +27,8 @@ export interface DncImportOptions {
   encoding: string;
   strict: boolean;
   fileName?: string | undefined;
+  /** The upload limit, for the message when a file is cut off at it. */
+  maxBytes?: number | undefined;
 }
 
 export interface DncImportRowError {
@@ -86,12 +88,14 @@ export async function importDncNumbers(
         if (digits !== undefined) await writer.add(digits);
       }
     } catch (err) {
+      assertWhole(file, options);
       if (err instanceof CsvError) {
         const line = (err as CsvError & { lines?: number }).lines;
         throw new AppError('invalid_file', `The file is not valid CSV${line ? ` at line ${line}` : ''}: ${err.message}. Fix the quoting there or save the file as CSV again; nothing was imported.`, { line: line ?? null, code: err.code });
       }
       throw err;
     }
+    assertWhole(file, options); // a file cut at the size limit may end in half a number
     await writer.flush();
     const summary = reader.summary(listId, writer.inserted);
     if (options.strict && summary.rejected > 0) {
@@ -102,6 +106,13 @@ export async function importDncNumbers(
     const numbers = writer.numbers();
     return { result: summary, apply: (set) => set.add(listId, numbers) };
   });
+}
+
+function assertWhole(file: Readable, options: DncImportOptions): void {
+  if ((file as Readable & { truncated?: boolean }).truncated) {
+    const limit = options.maxBytes ? ` of ${options.maxBytes} bytes` : '';
+    throw new AppError('payload_too_large', `The file is larger than the upload limit${limit}; split it into smaller files (or raise PACER_MAX_FILE_BYTES). Nothing was imported.`, { maxBytes: options.maxBytes ?? null });
+  }
 }
 
 /** Picks the number cell of each record, normalises it and keeps the error report. */

@@ -60,7 +60,7 @@ const importView = z
   .meta({ id: 'DncImport' });
 const failures = { ...errors, 413: errors[400], 415: errors[400], 422: errors[400] };
 
-export function dncRoutes(app: App, { storage: { db }, clock, dnc }: AppDeps): void {
+export function dncRoutes(app: App, { storage: { db }, clock, dnc, config }: AppDeps): void {
   const deps: DncDeps = { db, clock, dnc };
   const tags = ['dnc'];
 
@@ -145,7 +145,7 @@ export function dncRoutes(app: App, { storage: { db }, clock, dnc }: AppDeps): v
     if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data in a field named "file".');
     const upload = await req.file();
     if (!upload) throw new AppError('validation_failed', 'The upload has no file; send the CSV in a multipart field named "file".');
-    return importDncNumbers(deps, req.params.id, upload.file, { ...req.query, fileName: upload.filename }, req.actor!);
+    return importDncNumbers(deps, req.params.id, upload.file, { ...req.query, fileName: upload.filename, maxBytes: config.limits.maxFileBytes }, req.actor!);
   });
 
   app.get('/dnc/check', {

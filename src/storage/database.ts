@@ -66,6 +66,9 @@ async function openPostgres(url: string): Promise<Storage> {
         oid === INT8_OID || oid === NUMERIC_OID ? toNumber : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection that dies (server restart, DROP DATABASE … FORCE while the pool ends)
+  // is an 'error' event on the pool; unheard, it would crash the process. The pool replaces it.
+  pool.on('error', () => undefined);
   // Fail now, with the address, rather than on the first request.
   try {
     const client = await pool.connect();
