@@ -10,7 +10,7 @@ export async function ensureFirstAdmin(
   clock: Clock,
   wanted: { email: string; password: string | undefined },
 ): Promise<{ email: string; password: string } | undefined> {
-  const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  const existing = await db.selectFrom('users').select('id').where('role', '=', 'admin').limit(1).executeTakeFirst();
   if (existing) return undefined;
   const password = wanted.password ?? randomBytes(12).toString('base64url');
   const now = clock.now();
