@@ -1,8 +1,11 @@
-import { parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
+import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import type { PhoneEntry } from '../storage/schema.js';
 import { copyRow } from './copy-format.js';
 import { inferTimeZone } from './infer-time-zone.js';
 import type { ResolvedMapping } from './mapping.js';
+import { PhoneNormaliser } from './normalise-phone.js';
+
+const phoneNumbers = new PhoneNormaliser(); // one per worker thread; it remembers number prefixes
 
 /**
  * Turns parsed CSV rows into contact records (L1): pure, so it runs in worker threads while
@@ -101,8 +104,8 @@ function normaliseRow(cells: string[], row: number, input: BatchInput, errors: R
   for (const p of m.phones) {
     const raw = cells[p.index]!.trim();
     if (!raw) continue;
-    const parsed = parsePhoneNumberFromString(raw, region as CountryCode);
-    if (!parsed || !parsed.isValid()) {
+    const parsed = phoneNumbers.normalise(raw, region);
+    if (!parsed) {
       errors.push({ row, column: p.column, value: shown(raw), reason: `Not a valid phone number for region ${region}. Write it in international form (+81 3 1234 5678) or set the row's region.` });
       continue;
     }

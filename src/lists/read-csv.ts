@@ -62,6 +62,8 @@ export async function openCsv(file: Readable, options: { encoding?: string | und
     relax_quotes: true,
     skip_empty_lines: true,
     max_record_size: options.maxRecordChars,
+    // Parse ahead while the importer waits on workers or the database (the stream default is 16 rows).
+    ...({ readableHighWaterMark: 8192 } as object),
   });
   const decoder = new TextDecodeStream(encoding);
   pipeline(source, decoder, parser, () => undefined); // errors surface from the parser's iterator
