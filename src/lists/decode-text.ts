@@ -41,12 +41,20 @@ const hasBom = (sample: Buffer) => sample.length >= 3 && sample[0] === 0xef && s
 export function detectEncoding(sample: Buffer): Encoding {
   if (hasBom(sample)) return 'utf-8';
   if (isUtf8(sample)) return 'utf-8';
+  // Not UTF-8: Shift_JIS or Windows-1250. A decoding that fails is out; of two that work, the
+  // one that reads as more Japanese or Polish letters wins; chardet breaks a tie.
+  const body = sample.subarray(0, sample.length - 1); // the sample may end inside a character
+  const japanese = iconv.decode(body, 'shift_jis');
+  const polish = iconv.decode(body, 'windows-1250');
+  const japaneseOk = !japanese.includes('\uFFFD');
+  const polishOk = !polish.includes('\uFFFD');
+  if (japaneseOk !== polishOk) return japaneseOk ? 'shift_jis' : 'windows-1250';
+  const kana = (japanese.match(/[\u3040-\u30ff\u4e00-\u9fff]/g) ?? []).length;
+  const letters = (polish.match(/[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]/g) ?? []).length;
+  if (kana !== letters) return kana > letters ? 'shift_jis' : 'windows-1250';
   const scores = chardet.analyse(sample);
   const score = (...names: string[]) => Math.max(0, ...scores.filter((s) => names.includes(s.name)).map((s) => s.confidence));
-  const japanese = score('Shift_JIS');
-  const polish = score('windows-1250', 'ISO-8859-2');
-  if (japanese > polish && !iconv.decode(sample, 'shift_jis').slice(0, -1).includes('\uFFFD')) return 'shift_jis';
-  return 'windows-1250';
+  return score('Shift_JIS') > score('windows-1250', 'ISO-8859-2') ? 'shift_jis' : 'windows-1250';
 }
 
 /** Valid UTF-8, allowing the sample to end inside a character. */

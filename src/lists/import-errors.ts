@@ -28,5 +28,8 @@ export function importFailure(err: unknown, limits: { maxFileBytes: number }): A
   if (code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET' || (err as Error)?.message === 'aborted') {
     return new AppError('invalid_file', 'The upload stopped before the file was complete; nothing was imported. Upload it again.');
   }
+  if (/Unexpected end of (form|multipart)|Malformed part header|multipart/i.test((err as Error)?.message ?? '')) {
+    return new AppError('invalid_file', `The upload was cut short or is not valid multipart/form-data (${(err as Error).message}); nothing was imported. Upload it again.`);
+  }
   return new AppError('internal', `The import failed: ${(err as Error)?.message ?? String(err)}`);
 }

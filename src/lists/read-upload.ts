@@ -26,7 +26,12 @@ export async function readUpload(request: FastifyRequest, maxFileBytes: number):
       limit: maxFileBytes,
     });
   }
-  const part = await request.file();
+  let part;
+  try {
+    part = await request.file();
+  } catch (err) {
+    throw malformedUpload(err);
+  }
   if (!part) throw new AppError('validation_failed', 'The upload has no file part. Send the CSV in a part named "file", after the other fields.');
   const field = (name: string): string | undefined => {
     const f = part.fields[name];
@@ -64,4 +69,10 @@ function parseMapping(text: string | undefined): Mapping | undefined {
     throw new AppError('validation_failed', `The mapping is not valid: ${details[0]!.path} — ${details[0]!.problem}. Fix the fields listed in details.`, details);
   }
   return parsed.data;
+}
+
+/** A multipart body that cannot be read (wrong boundary, cut short) is the client's error. */
+export function malformedUpload(err: unknown): Error {
+  if (err instanceof AppError || (err as { statusCode?: number }).statusCode) return err as Error;
+  return new AppError('validation_failed', `The upload is not valid multipart/form-data (${(err as Error).message}). Send the fields, then the file part, with the boundary named in Content-Type.`);
 }
