@@ -22,9 +22,7 @@ export async function readUpload(request: FastifyRequest, maxFileBytes: number):
   }
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxFileBytes + 1024 * 1024) {
-    throw new AppError('payload_too_large', `The upload is ${declared} bytes; files may be at most ${maxFileBytes} bytes (PACER_MAX_FILE_BYTES). Split it and append the parts to the list.`, {
-      limit: maxFileBytes,
-    });
+    throw tooLarge(maxFileBytes, declared);
   }
   let part;
   try {
@@ -33,6 +31,10 @@ export async function readUpload(request: FastifyRequest, maxFileBytes: number):
     throw malformedUpload(err);
   }
   if (!part) throw new AppError('validation_failed', 'The upload has no file part. Send the CSV in a part named "file", after the other fields.');
+  // Past the size limit busboy only truncates the file: turn that into an error for the importer.
+  const truncated = () => part.file.destroy(tooLarge(maxFileBytes));
+  if (part.file.truncated) truncated();
+  else part.file.once('limit', truncated);
   const field = (name: string): string | undefined => {
     const f = part.fields[name];
     const one = Array.isArray(f) ? f[0] : f;
@@ -76,3 +78,8 @@ export function malformedUpload(err: unknown): Error {
   if (err instanceof AppError || (err as { statusCode?: number }).statusCode) return err as Error;
   return new AppError('validation_failed', `The upload is not valid multipart/form-data (${(err as Error).message}). Send the fields, then the file part, with the boundary named in Content-Type.`);
 }
+
+const tooLarge = (limit: number, declared?: number) =>
+  new AppError('payload_too_large', `${declared ? `The upload is ${declared} bytes; files` : 'The file is larger than allowed; files'} may be at most ${limit} bytes (PACER_MAX_FILE_BYTES). Split it and append the parts to the list.`, {
+    limit,
+  });
