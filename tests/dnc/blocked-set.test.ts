@@ -40,20 +40,20 @@ describe('L4 compact number index', () => {
     expect(back).toEqual(new Set(numbers));
   });
 
-  it('L4 a lookup finds every stored number and nothing else (100,000 numbers, 300,000 probes)', () => {
+  it('L4 a lookup finds every stored number and nothing else (1,000,000 numbers, 1,000,000 probes)', () => {
     const r = rng(2);
     const stored = new Set<number>();
     const pairs = new PairBuffer();
-    while (stored.size < 100_000) {
+    while (stored.size < 1_000_000) {
       const n = randomNumber(r);
       stored.add(n);
       pairs.push(n, 0);
     }
     const index = mergeIndex(null, pairs);
     expect(index.count).toBe(stored.size);
-    for (const n of stored) expect(index.mask(n)).toBe(1);
+    for (const n of stored) if (index.mask(n) !== 1) expect(index.mask(n), String(n)).toBe(1);
     let falsePositives = 0;
-    for (let i = 0; i < 300_000; i++) {
+    for (let i = 0; i < 1_000_000; i++) {
       const n = randomNumber(r);
       if ((index.mask(n) !== 0) !== stored.has(n)) falsePositives += 1;
     }
