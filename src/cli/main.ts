@@ -1,5 +1,7 @@
 /** `pacer <command>`: the command-line entry. Commands talk to a running server through its API. */
-const commands: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {};
+const commands: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {
+  import: () => import('./import-command.js'),
+};
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
