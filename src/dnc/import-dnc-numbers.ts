@@ -15,9 +15,11 @@ import { normaliseNumber } from './normalise-number.js';
  * reported (row, line, column, value, reason) and skipped — or, with `strict`, refuse the
  * whole file. Numbers already on the list, or repeated in the file, are counted as duplicates.
  *
- * All or nothing: the rows go into the database inside one transaction as the file streams
- * (5,000 at a time), so an upload that fails midway — broken CSV, a file over the size limit,
- * a dropped connection — rolls back and adds nothing, in the database or in memory.
+ * All or nothing: the file is streamed through the CSV parser first, keeping only the
+ * numbers (8 bytes each, never the file) and the error report; only a file read whole and
+ * accepted is written, in one transaction, 5,000 rows a statement. An upload that fails
+ * midway — broken CSV, a file over the size limit, a dropped connection, a database error —
+ * adds nothing, in the database or in memory, and no transaction waits on a slow upload.
  */
 export interface DncImportOptions {
   column?: string | undefined;
@@ -50,11 +52,10 @@ export interface DncImportSummary {
   errorsTruncated: boolean;
 }
 
-const BATCH = 5_000;
 const MAX_ERRORS = 1_000;
 
 export async function importDncNumbers(
-  { dnc, clock }: DncDeps,
+  { db, dnc, clock }: DncDeps,
   listId: number,
   file: Readable,
   options: DncImportOptions,
@@ -74,38 +75,86 @@ export async function importDncNumbers(
     throw validationFailed('A column chosen by name needs a header row; drop "column" or set header to yes/auto.', { field: 'column' });
   }
 
+  // Fail before reading a file for nothing.
+  await requireDncList(db, listId).catch((err: unknown) => {
+    file.resume();
+    throw err;
+  });
+  const { reader, numbers } = await readNumbers(file, options, utf8);
+  const report = reader.finish();
+  if (options.strict && report.rejected > 0) {
+    throw new AppError('invalid_file', `${report.rejected} row(s) hold no valid number and strict mode is on; fix them (see details) and upload again. Nothing was imported.`, {
+      errors: report.errors,
+      errorsTruncated: report.errorsTruncated,
+    });
+  }
+  const unique = uniqueSorted(numbers);
+
   return dnc.change(async (trx) => {
     await requireDncList(trx, listId);
     const now = clock.now();
-    const reader = new RowReader(options);
-    const writer = new BatchWriter(trx, listId, now, actor.userId, options.fileName);
-    const parser = parse({ bom: true, delimiter: [',', ';', '\t'], relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: 65_536 });
-    const stages: NodeJS.ReadWriteStream[] = utf8 ? [] : [iconv.decodeStream(options.encoding)];
-    pipeline([file, ...stages, parser], () => undefined); // errors surface through the parser's iterator
-    try {
-      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { records: number; lines: number } }>) {
-        const digits = reader.read(record, info.records, info.lines);
-        if (digits !== undefined) await writer.add(digits);
-      }
-    } catch (err) {
-      assertWhole(file, options);
-      if (err instanceof CsvError) {
-        const line = (err as CsvError & { lines?: number }).lines;
-        throw new AppError('invalid_file', `The file is not valid CSV${line ? ` at line ${line}` : ''}: ${err.message}. Fix the quoting there or save the file as CSV again; nothing was imported.`, { line: line ?? null, code: err.code });
-      }
-      throw err;
-    }
-    assertWhole(file, options); // a file cut at the size limit may end in half a number
-    await writer.flush();
-    const summary = reader.summary(listId, writer.inserted);
-    if (options.strict && summary.rejected > 0) {
-      throw new AppError('invalid_file', `${summary.rejected} row(s) hold no valid number and strict mode is on; fix them (see details) and upload again. Nothing was imported.`, { errors: summary.errors, errorsTruncated: summary.errorsTruncated });
-    }
-    if (writer.inserted === 0) return { result: summary };
-    await bumpCount(trx, listId, writer.inserted, now);
-    const numbers = writer.numbers();
-    return { result: summary, apply: (set) => set.add(listId, numbers) };
+    const inserted = await insertNumbers(trx, listId, unique, { now, userId: actor.userId, reason: options.fileName ? `imported from ${options.fileName}` : 'imported' });
+    const result: DncImportSummary = { listId, rowsRead: report.rows, imported: inserted, duplicates: report.valid - inserted, rejected: report.rejected, errors: report.errors, errorsTruncated: report.errorsTruncated };
+    if (inserted === 0) return { result };
+    await bumpCount(trx, listId, inserted, now);
+    return { result, apply: (set) => set.add(listId, unique) };
   });
+}
+
+/** Streams the file through the CSV parser; keeps the valid numbers and the row report. */
+async function readNumbers(file: Readable, options: DncImportOptions, utf8: boolean): Promise<{ reader: RowReader; numbers: Float64Array }> {
+  const reader = new RowReader(options);
+  let numbers = new Float64Array(4096);
+  let count = 0;
+  const parser = parse({ bom: true, delimiter: [',', ';', '\t'], relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: 65_536 });
+  const stages: NodeJS.ReadWriteStream[] = utf8 ? [] : [iconv.decodeStream(options.encoding)];
+  pipeline([file, ...stages, parser], () => undefined); // errors surface through the parser's iterator
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { records: number; lines: number } }>) {
+      const digits = reader.read(record, info.records, info.lines);
+      if (digits === undefined) continue;
+      if (count === numbers.length) {
+        const grown = new Float64Array(numbers.length * 2);
+        grown.set(numbers);
+        numbers = grown;
+      }
+      numbers[count++] = digits;
+    }
+  } catch (err) {
+    assertWhole(file, options);
+    if (err instanceof CsvError) {
+      const line = (err as CsvError & { lines?: number }).lines;
+      throw new AppError('invalid_file', `The file is not valid CSV${line ? ` at line ${line}` : ''}: ${err.message}. Fix the quoting there or save the file as CSV again; nothing was imported.`, { line: line ?? null, code: err.code });
+    }
+    throw err;
+  }
+  assertWhole(file, options); // a file cut at the size limit may end in half a number
+  return { reader, numbers: numbers.subarray(0, count) };
+}
+
+/** The distinct numbers, ascending (sorted inserts are kind to the primary key's index). */
+function uniqueSorted(numbers: Float64Array): Float64Array {
+  numbers.sort();
+  let n = 0;
+  for (let i = 0; i < numbers.length; i++) if (i === 0 || numbers[i] !== numbers[i - 1]) numbers[n++] = numbers[i]!;
+  return numbers.subarray(0, n);
+}
+
+const BATCH = 5_000;
+
+/** Inserts 5,000 numbers a statement; returns how many were new to the list. */
+async function insertNumbers(trx: Transaction<Database>, listId: number, numbers: Float64Array, row: { now: Date; userId: number; reason: string }): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < numbers.length; i += BATCH) {
+    const batch = `{${numbers.subarray(i, i + BATCH).join(',')}}`;
+    const result = await sql`
+      INSERT INTO dnc_numbers (list_id, number, added_at, added_by, reason)
+      SELECT ${listId}, n, ${row.now}, ${row.userId}, ${row.reason}
+      FROM unnest(${batch}::bigint[]) AS n
+      ON CONFLICT (list_id, number) DO NOTHING`.execute(trx);
+    inserted += Number(result.numAffectedRows ?? 0);
+  }
+  return inserted;
 }
 
 function assertWhole(file: Readable, options: DncImportOptions): void {
@@ -145,24 +194,18 @@ class RowReader {
     return result.digits;
   }
 
-  summary(listId: number, inserted: number): DncImportSummary {
+  /** The report of a file read whole; refuses a file with no usable row. */
+  finish(): { rows: number; valid: number; rejected: number; errors: DncImportRowError[]; errorsTruncated: boolean } {
     if (!this.headerSeen) throw new AppError('invalid_file', 'The file is empty; send a CSV with one phone number per row. Nothing was imported.', { rows: 0 });
     if (this.rows === 0) throw new AppError('invalid_file', 'The file has a header row but no numbers below it; nothing was imported.', { rows: 0 });
+    const errorsTruncated = this.rejected > this.errors.length;
     if (this.valid === 0) {
       throw new AppError('invalid_file', `None of the ${this.rows} row(s) in ${this.label} holds a valid number; check the column and the region (see details). Nothing was imported.`, {
         errors: this.errors,
-        errorsTruncated: this.rejected > this.errors.length,
+        errorsTruncated,
       });
     }
-    return {
-      listId,
-      rowsRead: this.rows,
-      imported: inserted,
-      duplicates: this.valid - inserted,
-      rejected: this.rejected,
-      errors: this.errors,
-      errorsTruncated: this.rejected > this.errors.length,
-    };
+    return { rows: this.rows, valid: this.valid, rejected: this.rejected, errors: this.errors, errorsTruncated };
   }
 
   private isHeader(record: string[]): boolean {
@@ -193,48 +236,5 @@ class RowReader {
     this.rejected += 1;
     if (this.errors.length < MAX_ERRORS) this.errors.push({ row, line, column: this.label, value: value.slice(0, 100), reason: `${reason}: ${fix}` });
     return undefined;
-  }
-}
-
-/** Inserts numbers 5,000 at a time inside the import's transaction, and keeps them (8 bytes each) for memory. */
-class BatchWriter {
-  inserted = 0;
-  private batch: number[] = [];
-  private all = new Float64Array(BATCH);
-  private count = 0;
-
-  constructor(
-    private readonly trx: Transaction<Database>,
-    private readonly listId: number,
-    private readonly now: Date,
-    private readonly userId: number,
-    private readonly fileName: string | undefined,
-  ) {}
-
-  async add(digits: number): Promise<void> {
-    if (this.count === this.all.length) {
-      const grown = new Float64Array(this.all.length * 2);
-      grown.set(this.all);
-      this.all = grown;
-    }
-    this.all[this.count++] = digits;
-    this.batch.push(digits);
-    if (this.batch.length >= BATCH) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    if (this.batch.length === 0) return;
-    const reason = this.fileName ? `imported from ${this.fileName}` : 'imported';
-    const result = await sql`
-      INSERT INTO dnc_numbers (list_id, number, added_at, added_by, reason)
-      SELECT ${this.listId}, n, ${this.now}, ${this.userId}, ${reason}
-      FROM unnest(${`{${this.batch.join(',')}}`}::bigint[]) AS n
-      ON CONFLICT (list_id, number) DO NOTHING`.execute(this.trx);
-    this.inserted += Number(result.numAffectedRows ?? 0);
-    this.batch = [];
-  }
-
-  numbers(): Float64Array {
-    return this.all.subarray(0, this.count);
   }
 }

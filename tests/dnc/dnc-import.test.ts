@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DoNotCall } from '../../src/dnc/do-not-call.js';
 import { startTestApp, type Session, type TestApp } from '../support/app.js';
@@ -89,6 +90,33 @@ describe.each(await availableEngines())('L4 do-not-call CSV import (%s)', (engin
     for (const n of [good[0]!, good[6_000]!, good[11_999]!]) expect(t.dnc.isBlocked(n)).toBe(false);
     const reloaded = await DoNotCall.load(t.storage);
     for (const n of [good[0]!, good[11_999]!]) expect(reloaded.isBlocked(n)).toBe(false);
+  });
+
+  it('L4 a database failure midway through writing (third batch of 5,000) adds nothing, in the database or in memory', async () => {
+    const id = await newList('Database fails');
+    const good = Array.from({ length: 14_000 }, (_, i) => `+1305${String(5_000_000 + i)}`);
+    // A real database error on the 12,001st row in write order (numbers are written ascending).
+    await sql.raw(`
+      CREATE FUNCTION pacer_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.number = 13055012000 THEN RAISE EXCEPTION 'disk full (simulated)'; END IF;
+        RETURN NEW;
+      END $$`).execute(t.storage.db);
+    await sql.raw('CREATE TRIGGER pacer_test_fail BEFORE INSERT ON dnc_numbers FOR EACH ROW EXECUTE FUNCTION pacer_test_fail()').execute(t.storage.db);
+    try {
+      const res = await upload(t, supervisor.cookie, `/api/dnc/lists/${id}/import`, good.join('\n'));
+      expect(res.status).toBe(500);
+    } finally {
+      await sql.raw('DROP TRIGGER pacer_test_fail ON dnc_numbers').execute(t.storage.db);
+      await sql.raw('DROP FUNCTION pacer_test_fail()').execute(t.storage.db);
+    }
+    expect(await stored(id)).toBe(0);
+    expect(await count(id)).toBe(0);
+    for (const n of [good[0]!, good[5_000]!, good[11_999]!]) expect(t.dnc.isBlocked(n)).toBe(false);
+    expect((await DoNotCall.load(t.storage)).isBlocked(good[0]!)).toBe(false);
+    const retry = await upload(t, supervisor.cookie, `/api/dnc/lists/${id}/import`, good.join('\n'));
+    expect(retry.json).toMatchObject({ imported: 14_000 });
+    expect(t.dnc.isBlocked(good[13_999]!, [id])).toBe(true);
   });
 
   it('L4 an upload larger than the size limit fails with 413 and adds nothing', async () => {
