@@ -20,6 +20,8 @@ export function createNormaliserPool(threads = Math.max(1, os.availableParalleli
         minThreads: 0,
         maxThreads: threads,
         idleTimeout: 30_000,
+        // Each batch is small; a tight old generation keeps the workers' memory flat on big files.
+        resourceLimits: { maxOldGenerationSizeMb: 96 },
       });
       return pool.run(input) as Promise<BatchOutput>;
     },
