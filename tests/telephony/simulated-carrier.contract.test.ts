@@ -49,12 +49,12 @@ carrierContract('simulated carrier in virtual time', () => {
 
 carrierContract('simulated carrier in real time', () => {
   const timers = new RealTimers(systemClock);
-  const carrier = new SimulatedCarrier({ clock: systemClock, timers, random: seededRandom('contract') }, scripted(0.01));
+  const carrier = new SimulatedCarrier({ clock: systemClock, timers, random: seededRandom('contract') }, scripted(0.02));
   return {
     carrier,
     numbers,
-    ringTimeoutSeconds: 0.15,
-    timing: { answerMs: 40, rejectMs: 30, talkMs: 300, messageMs: 50, graceMs: 50 },
+    ringTimeoutSeconds: 0.3,
+    timing: { answerMs: 80, rejectMs: 60, talkMs: 600, messageMs: 100, graceMs: 100 },
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: () => systemClock.now(),
     close: async () => {
