@@ -1,12 +1,12 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import { weekdays, type Weekday } from './campaign-schemas.js';
 import type { Issue } from './issues.js';
 
 /**
  * Contactable times (L5): per weekday the hours a contact may be called, in the contact's
  * own time zone; holidays (optionally for one country) are not contactable at all; records
- * without a time zone use the campaign's default. The dialer asks `contactableWindow` before
- * each call; the record page uses the same answer to explain a wait (J6).
+ * without a time zone use the campaign's default. This file checks what a supervisor enters;
+ * the dialer evaluates the hours at dial time in src/compliance (contactable-time.ts, may-dial.ts).
  */
 export interface TimeWindow {
   start: string;
@@ -40,12 +40,6 @@ export const US_CALLING_HOURS = { start: '08:00', end: '21:00' };
 
 const minutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-/** A wall-clock time on a local day (DST-safe: 09:00 stays 09:00 on the day clocks change). */
-function at(day: DateTime, hhmm: string): DateTime {
-  if (hhmm === '24:00') return day.plus({ days: 1 }).startOf('day');
-  return day.set({ hour: Number(hhmm.slice(0, 2)), minute: Number(hhmm.slice(3, 5)), second: 0, millisecond: 0 });
-}
-
 export function checkContactableTimes(times: ContactableTimes, regulatoryProfile: 'us' | 'uk' | 'none'): Issue[] {
   const issues: Issue[] = [];
   for (const day of weekdays) {
@@ -75,40 +69,4 @@ export function checkContactableTimes(times: ContactableTimes, regulatoryProfile
     if (!DateTime.fromISO(h.date).isValid) issues.push({ path: `contactableTimes.holidays.${i}.date`, problem: `${h.date} is not a calendar date.` });
   });
   return issues;
-}
-
-export interface ContactableAnswer {
-  /** True when a call may be placed now. */
-  open: boolean;
-  /** The time zone the rules were applied in (the record's, or the campaign default). */
-  timeZone: string;
-  /** When open: the end of the current window; when closed: the start of the next one (null if none within 14 days). */
-  until: Date | null;
-  /** Why it is closed, for people: "holiday New Year (2026-01-01)", "outside hours". */
-  reason: string | null;
-}
-
-/**
- * Whether a contact may be called at `now` and until when (or from when). `timeZone` is the
- * record's own zone, `country` its region code (for country-specific holidays).
- */
-export function contactableWindow(times: ContactableTimes, now: Date, timeZone: string | null, country: string | null = null): ContactableAnswer {
-  const zone = timeZone && IANAZone.isValidZone(timeZone) ? timeZone : times.defaultTimeZone;
-  const local = DateTime.fromJSDate(now).setZone(zone);
-  const holidayOn = (d: DateTime) => times.holidays.find((h) => h.date === d.toISODate() && (!h.country || h.country === country));
-
-  const today = holidayOn(local.startOf('day'));
-  const closedWhy = today ? `holiday${today.name ? ` ${today.name}` : ''} (${today.date})` : 'outside contactable hours';
-  for (let offset = 0; offset < 15; offset++) {
-    const day = local.startOf('day').plus({ days: offset });
-    if (holidayOn(day)) continue;
-    const windows = [...times.weekly[weekdays[day.weekday - 1]!]].sort((a, b) => minutes(a.start) - minutes(b.start));
-    for (const w of windows) {
-      const start = at(day, w.start);
-      const end = at(day, w.end);
-      if (local >= start && local < end) return { open: true, timeZone: zone, until: end.toJSDate(), reason: null };
-      if (start > local) return { open: false, timeZone: zone, until: start.toJSDate(), reason: closedWhy };
-    }
-  }
-  return { open: false, timeZone: zone, until: null, reason: today ? closedWhy : 'no contactable hours in the next 14 days' };
 }
