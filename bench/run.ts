@@ -1,0 +1,23 @@
+/**
+ * `npm run bench`: every benchmark, one after the other (each prints its own figures).
+ * Figures are recorded by hand in docs/BENCHMARKS.md with the date, machine and command.
+ */
+import { spawnSync } from 'node:child_process';
+
+const benches: Array<{ name: string; args: string[] }> = [
+  { name: 'contact-list import (L1)', args: ['--import', 'tsx', 'bench/import-bench.ts'] },
+  { name: 'do-not-call lookups (L4)', args: ['--expose-gc', '--import', 'tsx', 'bench/dnc-bench.ts'] },
+  { name: 'dial-time compliance check (L4, L5, L6)', args: ['--import', 'tsx', 'bench/may-dial.ts'] },
+  { name: 'virtual-time scheduler', args: ['--import', 'tsx', 'bench/virtual-time.ts'] },
+  { name: 'simulated carrier (T1)', args: ['--import', 'tsx', 'bench/simulated-carrier.ts'] },
+];
+
+const only = process.argv.slice(2);
+let failed = 0;
+for (const bench of benches) {
+  if (only.length && !only.some((o) => bench.name.includes(o) || bench.args.join(' ').includes(o))) continue;
+  process.stdout.write(`\n=== ${bench.name}: node ${bench.args.join(' ')}\n`);
+  const res = spawnSync(process.execPath, bench.args, { stdio: 'inherit' });
+  if (res.status !== 0) failed += 1;
+}
+process.exitCode = failed ? 1 : 0;
