@@ -157,6 +157,14 @@ describe.each(await availableEngines())('L4 do-not-call lists API (%s)', (engine
     expect(numbers.json.items[0]).toMatchObject({ addedBy: agent.userId, reason: 'wrap-up: do not call' });
   });
 
+  it('L4 the DNC routes are in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/dnc/lists', '/api/dnc/lists/{id}', '/api/dnc/lists/{id}/numbers', '/api/dnc/lists/{id}/numbers/{number}', '/api/dnc/lists/{id}/import', '/api/dnc/check']),
+    );
+    expect(doc.paths['/api/dnc/check'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['number', 'region', 'listIds']));
+  });
+
   it('L4 deleting a list unblocks its numbers; a list a live campaign uses cannot be deleted', async () => {
     const id = await createList('Temporary');
     await supervisor.call('POST', `/api/dnc/lists/${id}/numbers`, { number: '+12015550177' });
