@@ -18,6 +18,7 @@ function rng(seed: number) {
   };
 }
 
+const PL_AREAS = ['12', '22', '32', '42', '52', '58', '61', '71', '81', '91'];
 const US_AREAS = ['212', '602', '303', '415', '312', '713', '206', '305', '480', '617'];
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
@@ -36,17 +37,17 @@ export function rowMaker(seed = 1) {
         zip = pad(int(10001, 99950), 5);
         break;
       case 'JP':
-        phone = `03-${pad(int(3000, 6999), 4)}-${pad(int(0, 9999), 4)}`;
+        phone = `0${int(0, 1) ? 3 : 6}-${pad(int(3000, 6999), 4)}-${pad(int(0, 9999), 4)}`;
         mobile = `090-${pad(int(1000, 9999), 4)}-${pad(int(0, 9999), 4)}`;
         zip = `${pad(int(100, 999), 3)}-${pad(int(0, 9999), 4)}`;
         break;
       case 'PL':
-        phone = `+48 22 ${int(500, 899)} ${pad(int(0, 99), 2)} ${pad(int(0, 99), 2)}`;
+        phone = `+48 ${PL_AREAS[int(0, PL_AREAS.length - 1)]} ${int(200, 899)} ${pad(int(0, 99), 2)} ${pad(int(0, 99), 2)}`;
         mobile = `${int(501, 799)} ${pad(int(0, 999), 3)} ${pad(int(0, 999), 3)}`;
         zip = `${pad(int(0, 99), 2)}-${pad(int(0, 999), 3)}`;
         break;
       default:
-        phone = `020 7${pad(int(0, 999), 3)} ${pad(int(0, 9999), 4)}`;
+        phone = `020 ${int(7, 8)}${pad(int(0, 999), 3)} ${pad(int(0, 9999), 4)}`;
         mobile = `07${int(400, 999)} ${pad(int(0, 999999), 6)}`;
         zip = `SW1A ${int(1, 9)}AA`;
     }

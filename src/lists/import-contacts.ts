@@ -68,12 +68,13 @@ const ERROR_FLUSH = 1_000;
 /** Checks the request and the file's header, creates the import, and returns while the rows are still being read. */
 export async function startImport(deps: ImportDeps, request: ImportRequest): Promise<{ importId: number; done: Promise<ImportSummary> }> {
   const { storage, clock, limits } = deps;
-  const list = await getListRow(storage.db, request.listId);
+  let list;
   let region: string;
   try {
+    list = await getListRow(storage.db, request.listId);
     region = checkRegion(request.region ?? list.default_region);
   } catch (err) {
-    request.file.resume();
+    request.file.resume(); // let the upload drain so the client reads the answer
     throw err;
   }
 
