@@ -21,7 +21,7 @@ export function createNormaliserPool(threads = Math.max(1, os.availableParalleli
         maxThreads: threads,
         idleTimeout: 30_000,
         // Each batch is small; a tight old generation keeps the workers' memory flat on big files.
-        resourceLimits: { maxOldGenerationSizeMb: 96 },
+        resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
       });
       return pool.run(input) as Promise<BatchOutput>;
     },

@@ -63,7 +63,7 @@ export async function openCsv(file: Readable, options: { encoding?: string | und
     skip_empty_lines: true,
     max_record_size: options.maxRecordChars,
     // Parse ahead while the importer waits on workers or the database (the stream default is 16 rows).
-    ...({ readableHighWaterMark: 8192 } as object),
+    ...({ readableHighWaterMark: 2048 } as object),
   });
   const decoder = new TextDecodeStream(encoding);
   pipeline(source, decoder, parser, () => undefined); // errors surface from the parser's iterator
