@@ -232,4 +232,14 @@ describe.each(await availableEngines())('L1 lists API (%s)', (engine) => {
     // The list cannot be deleted while the campaign runs.
     expect((await supervisor.call('DELETE', `/api/lists/${listId}`)).status).toBe(409);
   });
+
+  it('L1 the list and import routes are in the OpenAPI document, the upload as multipart/form-data', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/lists', '/api/lists/{id}', '/api/lists/{id}/imports', '/api/lists/{id}/imports/{importId}', '/api/lists/{id}/imports/{importId}/errors', '/api/lists/{id}/imports/{importId}/errors.csv', '/api/lists/{id}/imports/preview']),
+    );
+    const uploadOp = doc.paths['/api/lists/{id}/imports'].post;
+    expect(uploadOp.description).toMatch(/multipart\/form-data/);
+    expect(Object.keys(uploadOp.responses)).toEqual(expect.arrayContaining(['200', '202', '413', '422']));
+  });
 });
