@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-list-import-replacements.js';
 import * as m0003 from './migrations/0003-dnc-counts-and-version.js';
 import * as m0004 from './migrations/0004-campaign-lifecycle.js';
+import * as m0005 from './migrations/0005-dialer-runtime.js';
 
 /**
  * The numbered, forward-only migrations, in order. Adding one: create
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0002-list-import-replacements': m0002,
   '0003-dnc-counts-and-version': m0003,
   '0004-campaign-lifecycle': m0004,
+  '0005-dialer-runtime': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

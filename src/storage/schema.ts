@@ -216,6 +216,104 @@ export interface CallbacksTable {
   updated_by: number | null;
 }
 
+/** 0005: each record's dial state in one campaign (the record buffer reads these; issue 4 point 1). */
+export type CampaignRecordStatus = 'pending' | 'in_progress' | 'callback' | 'done' | 'set_aside';
+
+export interface CampaignRecordsTable {
+  campaign_id: number;
+  record_id: number;
+  list_id: number;
+  batch: number;
+  status: CampaignRecordStatus;
+  /** set_aside: why (O3 owner problems, compliance refusals); done: the final result or code. */
+  reason: string | null;
+  /** O1: the owning agent's user ID, or 0 when anyone in the queue may take it. */
+  owner_id: Generated<number>;
+  /** "time zone|country" of the contact; the buffer reads only zones open now. */
+  zone_key: string;
+  /** L3: the campaign's sort columns encoded so that byte order is the sort order. */
+  sort_key: Buffer | Uint8Array;
+  attempts: Generated<number>;
+  skips: Generated<number>;
+  result_counts: Json<Record<string, number>>;
+  dead_numbers: Json<string[]>;
+  next_attempt_at: Timestamp | null;
+  last_result: string | null;
+  last_attempt_at: Timestamp | null;
+  claimed_by: string | null;
+  claimed_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface CampaignZonesTable {
+  campaign_id: number;
+  zone_key: string;
+}
+
+export interface CampaignBatchesTable {
+  campaign_id: number;
+  batch: number;
+  started_at: Timestamp;
+}
+
+export interface CampaignSeededImportsTable {
+  campaign_id: number;
+  import_id: number;
+  batch: number;
+  seeded_at: Timestamp;
+}
+
+/** 0005: one outbound call (SPEC §1 "Attempt"), or a previewed record completed without a call (number null). */
+export interface DialAttemptsTable {
+  id: string;
+  campaign_id: number;
+  batch: number;
+  record_id: number;
+  callback_id: number | null;
+  number_dialed: string | null;
+  agent_id: number | null;
+  origin: 'preview' | 'dialer';
+  node_id: string;
+  queued_at: Timestamp;
+  dialed_at: Timestamp | null;
+  ringing_at: Timestamp | null;
+  answered_at: Timestamp | null;
+  connected_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  amd_decision: string | null;
+  system_result: string | null;
+  ended_by: string | null;
+  hold_ms: Generated<number>;
+  wrap_up_code: string | null;
+  wrap_up_outcome: string | null;
+  notes: string | null;
+  call_guide_answers: Json<unknown> | null;
+  wrapped_up_at: Timestamp | null;
+}
+
+/** 0005: every agent state transition (SPEC §1), the source of agent reports. */
+export interface AgentStateChangesTable {
+  id: Generated<number>;
+  user_id: number;
+  from_state: string;
+  to_state: string;
+  event: string;
+  reason: string | null;
+  campaign_id: number | null;
+  record_id: number | null;
+  call_id: string | null;
+  node_id: string;
+  at: Timestamp;
+}
+
+/** 0005: the engine process pacing a campaign (issue 4 point 14). */
+export interface CampaignLeasesTable {
+  campaign_id: number;
+  holder: string;
+  acquired_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -235,6 +333,13 @@ export interface Database {
   campaign_grants: CampaignGrantsTable;
   campaign_status_changes: CampaignStatusChangesTable;
   callbacks: CallbacksTable;
+  campaign_records: CampaignRecordsTable;
+  campaign_zones: CampaignZonesTable;
+  campaign_batches: CampaignBatchesTable;
+  campaign_seeded_imports: CampaignSeededImportsTable;
+  dial_attempts: DialAttemptsTable;
+  agent_state_changes: AgentStateChangesTable;
+  campaign_leases: CampaignLeasesTable;
 }
 
 export type User = Selectable<UsersTable>;
