@@ -1,0 +1,18 @@
+import type { Actor } from '../access/actor.js';
+import type { AgentView } from '../dialer/describe-agent.js';
+import { type AgentCommandDeps, answer } from './agent-commands.js';
+
+/**
+ * Ready and not ready (SPEC §1, P2). Ready asks the joined campaigns for work at once. Not ready
+ * with a reason takes effect now when idle; while a record is in hand it takes effect after the
+ * record (P2: no further offers), and "ready" before then cancels the request.
+ */
+export async function goReady(deps: AgentCommandDeps, actor: Actor): Promise<AgentView> {
+  deps.runtime.desk.apply(actor.userId, { type: 'ready' });
+  return answer(deps, actor);
+}
+
+export async function goNotReady(deps: AgentCommandDeps, actor: Actor, reason: string): Promise<AgentView> {
+  deps.runtime.desk.apply(actor.userId, { type: 'not_ready', reason });
+  return answer(deps, actor);
+}
