@@ -6,6 +6,7 @@ import { hangUpCall, wrapUpCall } from '../../src/agents/control-call.js';
 import { getAgentState } from '../../src/agents/get-agent-state.js';
 import { joinCampaign, leaveCampaign } from '../../src/agents/join-campaign.js';
 import { acceptRecord, completeRecord, dialNumber, requeueRecord, rescheduleRecord, skipRecord, snoozeRecord } from '../../src/agents/work-record.js';
+import type { AgentView } from '../../src/dialer/describe-agent.js';
 import { availableEngines } from '../support/storage.js';
 import { type Harness, startHarness, usNumber } from './harness.js';
 
@@ -39,7 +40,7 @@ describe.each(await availableEngines())('preview dialing (%s)', (engine) => {
     expect(joined.state).toBe('not_ready');
     await goReady(deps, agent);
     await h.run(1000);
-    let view = await stateOf(agent);
+    let view: AgentView = await stateOf(agent);
     expect(view.state).toBe('reserved.offered');
     expect(view.work).toMatchObject({ campaignId: id, recordId: list.recordIds[0], name: 'Contact 0', screenPop: { Rank: '0' } });
     expect(view.work!.phones.map((p) => p.recommended)).toEqual([true, false]);

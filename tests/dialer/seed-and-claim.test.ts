@@ -31,7 +31,7 @@ describe.each(await availableEngines())('dialer storage: seeding and claiming (%
 
   it('L3 numbers sort numerically (negatives, decimals, thousands separators), missing and unparsable values last, descending', async () => {
     const balances = ['10', '9', '-3', '1,200.5', '', 'n/a', '0.5', '1e2', '-0.25'];
-    const { recordIds, listId } = await h.makeList('balances', balances.map((b) => ({ phones: [usNumber(++n)], custom: b === '' ? {} : { Balance: b } })));
+    const { recordIds, listId } = await h.makeList('balances', balances.map((b) => ({ phones: [usNumber(++n)], custom: (b === '' ? {} : { Balance: b }) as Record<string, string> })));
     const { id } = await seeded({ mode: 'progressive', queueId: await h.makeQueue('q'), sortOrder: [{ column: 'balance', direction: 'desc', compareAs: 'number' }] }, [listId]);
     const zones = await campaignZones(h.storage.db, id);
     expect(zones).toEqual(['America/New_York|US']);
