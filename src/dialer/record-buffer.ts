@@ -35,6 +35,8 @@ interface Lane {
   refilling: boolean;
   dryUntil: number;
   refills: number;
+  /** Takes that found the lane empty while its refill was still running: an agent waiting for the database (a stall). */
+  misses: number;
 }
 
 export interface BufferHooks {
@@ -57,7 +59,7 @@ export class RecordBuffer {
 
   private lane(id: number): Lane {
     let lane = this.lanes.get(id);
-    if (!lane) this.lanes.set(id, (lane = { items: [], refilling: false, dryUntil: 0, refills: 0 }));
+    if (!lane) this.lanes.set(id, (lane = { items: [], refilling: false, dryUntil: 0, refills: 0, misses: 0 }));
     return lane;
   }
 
@@ -72,6 +74,7 @@ export class RecordBuffer {
     const lane = this.lane(laneId);
     const index = accept ? lane.items.findIndex(accept) : lane.items.length > 0 ? 0 : -1;
     const entry = index >= 0 ? lane.items.splice(index, 1)[0] : undefined;
+    if (entry === undefined && lane.items.length === 0 && lane.refilling) lane.misses++;
     this.ensure(laneId);
     return entry;
   }
@@ -130,11 +133,12 @@ export class RecordBuffer {
     return false;
   }
 
-  stats(): Array<{ lane: number; size: number; refilling: boolean; dryUntil: string | null; refills: number }> {
+  stats(): Array<{ lane: number; size: number; refilling: boolean; dryUntil: string | null; refills: number; misses: number }> {
     return [...this.lanes].map(([lane, l]) => ({
       lane,
       size: l.items.length,
       refilling: l.refilling,
+      misses: l.misses,
       dryUntil: l.dryUntil > 0 && Number.isFinite(l.dryUntil) ? new Date(l.dryUntil).toISOString() : null,
       refills: l.refills,
     }));
