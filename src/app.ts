@@ -8,6 +8,7 @@ import { accessRoutes } from './access/routes.js';
 import { callbackRoutes } from './callbacks/routes.js';
 import { dncRoutes } from './dnc/routes.js';
 import { campaignRoutes } from './campaigns/routes.js';
+import { dialerRoutes } from './dialer/routes.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { listRoutes } from './lists/routes.js';
@@ -70,6 +71,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     listRoutes(typed, deps);
     dncRoutes(typed, deps);
     campaignRoutes(typed, deps);
+    dialerRoutes(typed, deps);
   }, { prefix: '/api' });
 
   return app;

@@ -20,7 +20,7 @@ export interface AgentView {
   campaigns: Array<{ id: number; name: string; mode: string; dialing: boolean }>;
   work: WorkView | null;
   lines: Array<{ campaignId: number; callId: string; number: string; status: string }>;
-  messages: readonly AgentMessage[];
+  messages: AgentMessage[];
 }
 
 export interface WorkView {
@@ -119,6 +119,6 @@ export function describeAgent(userId: number, state: AgentState, engines: Readon
     }),
     work: engine ? describeWork(engine, userId) : null,
     lines,
-    messages,
+    messages: [...messages],
   };
 }

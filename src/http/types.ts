@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from '../access/actor.js';
 import type { Config } from '../config.js';
+import type { DialerRuntime } from '../dialer/dialer-runtime.js';
 import type { DoNotCall } from '../dnc/do-not-call.js';
 import type { Clock } from '../shared/clock.js';
 import type { Storage } from '../storage/database.js';
@@ -16,6 +17,8 @@ export interface AppDeps {
   config: Config;
   /** L4: the in-memory do-not-call set, loaded at start; the dialer asks it before every dial. */
   dnc: DoNotCall;
+  /** Issue 4: the dialer on this node; the agent and dial-status routes exist only when it is given. */
+  dialer?: DialerRuntime;
 }
 
 declare module 'fastify' {
