@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { ensureFirstAdmin } from './access/ensure-first-admin.js';
 import { buildApp } from './app.js';
+import { createDialer } from './dialer/create-dialer.js';
 import { DoNotCall } from './dnc/do-not-call.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './shared/clock.js';
@@ -31,12 +32,15 @@ async function main(): Promise<void> {
   const dncRefresh = storage.engine === 'postgres'
     ? setInterval(() => void dnc.refreshIfChanged().catch((err: unknown) => logger.error({ err }, 'do-not-call refresh failed')), 5_000).unref()
     : undefined;
-  const deps = { storage, clock, config, dnc };
+  const dialer = createDialer({ storage, dnc, log: logger.child({ module: 'dialer' }) });
+  logger.info({ node: dialer.nodeId, seed: dialer.seed, carrier: dialer.carrier.name }, 'dialer ready');
+  const deps = { storage, clock, config, dnc, dialer: dialer.runtime };
   await startupTasks(deps, logger, { demo: values.demo ?? false });
 
   const admin = await ensureFirstAdmin(storage.db, clock, { email: config.adminEmail, password: config.adminPassword });
   const app = await buildApp(deps, { logger });
   await app.listen({ port: config.port, host: config.host });
+  dialer.runtime.start();
 
   const url = `http://localhost:${config.port}`;
   if (admin) {
@@ -53,6 +57,8 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, 'shutting down');
     clearInterval(dncRefresh);
+    await dialer.runtime.stop();
+    await dialer.carrier.close();
     await app.close();
     await storage.close();
     process.exit(0);
