@@ -10,6 +10,7 @@ const benches: Array<{ name: string; args: string[] }> = [
   { name: 'dial-time compliance check (L4, L5, L6)', args: ['--import', 'tsx', 'bench/may-dial.ts'] },
   { name: 'virtual-time scheduler', args: ['--import', 'tsx', 'bench/virtual-time.ts'] },
   { name: 'simulated carrier (T1)', args: ['--import', 'tsx', 'bench/simulated-carrier.ts'] },
+  { name: 'dialer record-buffer refill at 100,000 and 1,000,000 records (issue 4 point 4)', args: ['--import', 'tsx', 'bench/dialer-refill.ts'] },
 ];
 
 const only = process.argv.slice(2);

@@ -101,6 +101,12 @@ function claimPicked(picked: ReturnType<typeof sql>, a: ClaimArgs) {
  */
 export async function claimFreshRecords(db: Kysely<Database>, a: ClaimArgs & { zones: readonly string[] }): Promise<ClaimedRecord[]> {
   if (a.zones.length === 0 || a.limit <= 0) return [];
+  const { rows } = await freshClaimSql(a).execute(db);
+  return rows.map(toClaimed);
+}
+
+/** The fresh-records claim as SQL (the benchmark EXPLAINs it). */
+export function freshClaimSql(a: ClaimArgs & { zones: readonly string[] }) {
   const picked = sql`
     SELECT z.record_id, row_number() OVER (ORDER BY z.sort_key, z.record_id) AS ord
       FROM (
@@ -117,13 +123,18 @@ export async function claimFreshRecords(db: Kysely<Database>, a: ClaimArgs & { z
          LIMIT ${a.limit}
       ) AS z
   `;
-  const { rows } = await claimPicked(picked, a).execute(db);
-  return rows.map(toClaimed);
+  return claimPicked(picked, a);
 }
 
 /** Scheduled records that are due (retries, skips, snoozes, refusals whose time has come), earliest first. */
 export async function claimDueRecords(db: Kysely<Database>, a: ClaimArgs): Promise<ClaimedRecord[]> {
   if (a.limit <= 0) return [];
+  const { rows } = await dueClaimSql(a).execute(db);
+  return rows.map(toClaimed);
+}
+
+/** The due-records claim as SQL (the benchmark EXPLAINs it). */
+export function dueClaimSql(a: ClaimArgs) {
   const picked = sql`
     SELECT cr.record_id, row_number() OVER (ORDER BY cr.next_attempt_at, cr.record_id) AS ord
       FROM (
@@ -134,8 +145,7 @@ export async function claimDueRecords(db: Kysely<Database>, a: ClaimArgs): Promi
          LIMIT ${a.limit}
       ) AS cr
   `;
-  const { rows } = await claimPicked(picked, a).execute(db);
-  return rows.map(toClaimed);
+  return claimPicked(picked, a);
 }
 
 /** When the next scheduled record of a lane falls due (null: none is scheduled). */
