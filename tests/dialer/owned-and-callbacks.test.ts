@@ -105,7 +105,7 @@ describe.each(await availableEngines())('agent-owned records, callbacks and time
     await h.run(25_000); // answered after 3 s, the contact hangs up after 20 s of talk
     expect((await getAgentState(deps, agent)).state).toBe('wrap_up');
     await h.run(15_000);
-    expect((await getAgentState(deps, agent)).state).toBe('reserved.offered'); // wrap-up timed out: the next record
+    expect((await getAgentState(deps, agent)).work).toMatchObject({ recordId: list.recordIds[1] }); // wrap-up timed out: the next record (auto-accepted)
     const row = await h.storage.db.selectFrom('campaign_records').select(['status', 'reason']).where('campaign_id', '=', id).where('record_id', '=', list.recordIds[0]!).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'done', reason: 'wrap_up_timeout' });
   });
