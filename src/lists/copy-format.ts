@@ -17,15 +17,12 @@ export const RECORD_COLUMNS = [
   'custom',
 ] as const;
 
-const special = /[\\\t\n\r]/g;
+const special = /[\\\t\n\r]/;
+const specials = /[\\\t\n\r]/g;
 const escapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 export function copyField(value: string | number | null): string {
   if (value === null) return '\\N';
   if (typeof value === 'number') return String(value);
-  return value.replace(special, (c) => escapes[c]!);
-}
-
-export function copyRow(values: Array<string | number | null>): string {
-  return values.map(copyField).join('\t');
+  return special.test(value) ? value.replace(specials, (c) => escapes[c]!) : value;
 }

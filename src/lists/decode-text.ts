@@ -1,4 +1,3 @@
-import { Transform, type TransformCallback } from 'node:stream';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { AppError } from '../shared/errors.js';
@@ -67,66 +66,45 @@ function isUtf8(sample: Buffer): boolean {
   }
 }
 
-/** A stream that turns bytes into text in the given encoding, failing on bytes the encoding cannot hold or on binary data. */
-export class TextDecodeStream extends Transform {
-  private readonly decodeChunk: (chunk: Buffer | undefined) => string;
-  private offset = 0;
-
-  constructor(readonly encoding: Encoding) {
-    super({ readableObjectMode: false, decodeStrings: true, encoding: 'utf8' });
-    if (encoding === 'utf-8') {
-      const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-      this.decodeChunk = (chunk) => (chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode());
-    } else {
-      const decoder = iconv.getDecoder(encoding);
-      this.decodeChunk = (chunk) => (chunk ? decoder.write(chunk) : (decoder.end() ?? ''));
-    }
-  }
-
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+/**
+ * Whole rows of a file as text; throws an AppError naming the byte near which the file stops
+ * being text in its encoding (bytes it cannot hold, or a NUL byte: a binary or UTF-16 file).
+ */
+export function decodeBytes(bytes: Uint8Array, encoding: Encoding, byteOffset: number): string {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw binaryFile(byteOffset + nul);
+  if (encoding === 'utf-8') {
     try {
-      const text = this.decodeChunk(chunk);
-      this.check(text);
-      this.offset += chunk.length;
-      if (text) this.push(text);
-      done();
-    } catch (err) {
-      done(this.asFileError(err));
+      return utf8.decode(bytes);
+    } catch {
+      const loose = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+      throw notInEncoding(encoding, byteOffset + Buffer.byteLength(loose.slice(0, loose.indexOf('\uFFFD'))));
     }
   }
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), encoding);
+  const bad = text.indexOf('\uFFFD');
+  if (bad >= 0) throw notInEncoding(encoding, byteOffset + iconv.encode(text.slice(0, bad), encoding).length);
+  return text;
+}
 
-  override _flush(done: TransformCallback): void {
-    try {
-      const text = this.decodeChunk(undefined);
-      this.check(text);
-      if (text) this.push(text);
-      done();
-    } catch (err) {
-      done(this.asFileError(err));
-    }
-  }
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-  private check(text: string): void {
-    if (text.includes('\u0000')) {
-      throw new AppError('invalid_file', `The file holds a NUL byte near byte ${this.offset}: it is a binary file (or UTF-16), not a CSV text file. Save it as CSV (UTF-8) and upload again.`, {
-        nearByte: this.offset,
-      });
-    }
-    if (this.encoding !== 'utf-8' && text.includes('\uFFFD')) throw this.invalid();
-  }
+/** Most bytes one character (UTF-16 unit) takes in the encoding: for a row length limit in bytes. */
+export const maxBytesPerChar: Record<Encoding, number> = { 'utf-8': 3, shift_jis: 2, 'windows-1250': 1 };
 
-  private invalid(): AppError {
-    return new AppError('invalid_file', `The file is not valid ${label[this.encoding]}: bytes near byte ${this.offset} cannot be read in that encoding. Name the right encoding (utf-8, shift_jis, windows-1250), or save the file as UTF-8.`, {
-      encoding: this.encoding,
-      nearByte: this.offset,
-    });
-  }
+export const hasUtf8Bom = hasBom;
 
-  private asFileError(err: unknown): Error {
-    if (err instanceof AppError) return err;
-    if (err instanceof TypeError) return this.invalid(); // TextDecoder's fatal error
-    return err as Error;
-  }
+function binaryFile(nearByte: number): AppError {
+  return new AppError('invalid_file', `The file holds a NUL byte near byte ${nearByte}: it is a binary file (or UTF-16), not a CSV text file. Save it as CSV (UTF-8) and upload again.`, {
+    nearByte,
+  });
+}
+
+function notInEncoding(encoding: Encoding, nearByte: number): AppError {
+  return new AppError('invalid_file', `The file is not valid ${label[encoding]}: bytes near byte ${nearByte} cannot be read in that encoding. Name the right encoding (utf-8, shift_jis, windows-1250), or save the file as UTF-8.`, {
+    encoding,
+    nearByte,
+  });
 }
 
 const label: Record<Encoding, string> = { 'utf-8': 'UTF-8', shift_jis: 'Shift_JIS', 'windows-1250': 'Windows-1250' };

@@ -11,16 +11,22 @@ import { guessMapping } from './guess-mapping.js';
 import { importFailure } from './import-errors.js';
 import { checkRegion, getListRow } from './manage-lists.js';
 import { headerNames, resolveMapping, type Mapping } from './mapping.js';
-import type { BatchOutput, RowError } from './normalise-batch.js';
+import type { CsvChunk } from './cut-csv-chunks.js';
+import type { ChunkOutput } from './normalise-chunk.js';
+import type { RowError } from './normalise-row.js';
 import type { Normaliser } from './normaliser-pool.js';
+import { PrimaryNumbers } from './primary-numbers.js';
 import { openCsv, type CsvSource } from './read-csv.js';
 import { openRecordSink, type RecordSink } from './record-sink.js';
 
 /**
  * L1, L2, O10: import a CSV file into a list, streamed. The header is checked against the
- * mapping before anything is stored; then rows are normalised on worker threads while the
- * records are bulk-written under a 'running' import, invisible to every reader until the
- * import commits. A failure at any point deletes what was written and marks the import failed.
+ * mapping before anything is stored; then the file is cut into chunks of whole rows that
+ * worker threads decode, parse and normalise into COPY text, while this thread judges
+ * duplicates in file order and bulk-writes the records under a 'running' import, invisible to
+ * every reader until the import commits. A failure at any point deletes what was written and
+ * marks the import failed. Memory stays bounded: a few chunks are in flight at a time, and
+ * errors are written out as they come.
  *
  * Duplicates: within one file, a row whose primary number (its first valid phone) repeats an
  * earlier row's is rejected as "duplicate of row N". On append, a row whose primary number
@@ -61,7 +67,8 @@ export interface ImportSummary {
   error: { code: string; message: string; details: unknown } | null;
 }
 
-const BATCH_ROWS = 2_000;
+/** Bytes of CSV per chunk a worker takes: big enough to amortise the hand-over, small enough to keep memory flat. */
+const CHUNK_BYTES = 1024 * 1024;
 const PROGRESS_EVERY_ROWS = 20_000;
 const ERROR_FLUSH = 1_000;
 
@@ -79,11 +86,11 @@ export async function startImport(deps: ImportDeps, request: ImportRequest): Pro
   }
 
   let csv: CsvSource | undefined;
-  let firstRow: IteratorResult<string[]>;
+  let firstChunk: CsvChunk | null;
   let mapping: Mapping;
   let resolved;
   try {
-    csv = await openCsv(request.file, { encoding: request.encoding, maxRecordChars: limits.maxCellChars * limits.maxColumns });
+    csv = await openCsv(request.file, { encoding: request.encoding, maxRowChars: limits.maxCellChars * limits.maxColumns });
     const header = headerNames(csv.header);
     const guessed = request.mapping ? undefined : guessMapping(header);
     if (!request.mapping && !guessed?.mapping) {
@@ -91,8 +98,8 @@ export async function startImport(deps: ImportDeps, request: ImportRequest): Pro
     }
     mapping = request.mapping ?? guessed!.mapping!;
     resolved = resolveMapping(mapping, header, limits.maxColumns);
-    firstRow = await csv.rows.next();
-    if (firstRow.done) throw new AppError('invalid_file', 'The file has a header row but no data rows; there is nothing to import.', { header });
+    firstChunk = await csv.nextChunk(0, 1); // the first data row; the rest is read once the import exists
+    if (!firstChunk) throw new AppError('invalid_file', 'The file has a header row but no data rows; there is nothing to import.', { header });
   } catch (err) {
     csv?.close();
     if (!csv) request.file.resume();
@@ -121,7 +128,7 @@ export async function startImport(deps: ImportDeps, request: ImportRequest): Pro
     defaultRegion: region,
     defaultTimeZone: list.default_time_zone,
   });
-  return { importId: row.id, done: run.execute(firstRow.value, request.signal) };
+  return { importId: row.id, done: run.execute(firstChunk, request.signal) };
 }
 
 class ImportRun {
@@ -131,7 +138,7 @@ class ImportRun {
   private duplicates = 0;
   private errorCount = 0;
   private pendingErrors: RowError[] = [];
-  private readonly seen = new Map<number, number>();
+  private readonly seen = new PrimaryNumbers();
   private lastProgressRows = 0;
 
   constructor(
@@ -142,13 +149,13 @@ class ImportRun {
     private readonly settings: { mapping: ReturnType<typeof resolveMapping>; defaultRegion: string; defaultTimeZone: string | null },
   ) {}
 
-  async execute(firstRow: string[], signal: AbortSignal | undefined): Promise<ImportSummary> {
+  async execute(firstChunk: CsvChunk, signal: AbortSignal | undefined): Promise<ImportSummary> {
     let sink: RecordSink | undefined;
     const stop = () => this.csv.abort(new AppError('internal', 'The server shut down while the file was read; nothing of it was kept. Upload the file again.'));
     signal?.addEventListener('abort', stop, { once: true });
     try {
       sink = await openRecordSink(this.deps.storage, this.importId);
-      await this.readAll(firstRow, sink, signal, stop);
+      await this.readAll(firstChunk, sink, signal, stop);
       await sink.finish();
       await this.flushErrors();
       const { replaced } = await commitImport(this.deps.storage.db, this.deps.clock, {
@@ -171,75 +178,92 @@ class ImportRun {
     }
   }
 
-  private async readAll(firstRow: string[], sink: RecordSink, signal: AbortSignal | undefined, stop: () => void): Promise<void> {
-    const inFlight: Array<Promise<BatchOutput>> = [];
-    const maxInFlight = 4;
-    let batch: string[][] = [firstRow];
-    let batchStart = 2; // the header is row 1
-    const dispatch = () => {
+  private async readAll(firstChunk: CsvChunk, sink: RecordSink, signal: AbortSignal | undefined, stop: () => void): Promise<void> {
+    const { mapping, defaultRegion, defaultTimeZone } = this.settings;
+    const { maxCellChars, maxColumns } = this.deps.limits;
+    // Enough chunks in flight to keep every worker busy while one result is written; no more.
+    const maxInFlight = this.deps.normaliser.threads + 1;
+    const inFlight: Array<Promise<ChunkOutput>> = [];
+    const dispatch = (chunk: CsvChunk) =>
       inFlight.push(
         this.deps.normaliser.run({
-          rows: batch,
-          firstRow: batchStart,
-          mapping: this.settings.mapping,
+          ...chunk,
+          encoding: this.csv.encoding,
+          delimiter: this.csv.delimiter,
+          newline: this.csv.newline,
+          mapping,
           listId: this.listId,
           importId: this.importId,
-          defaultRegion: this.settings.defaultRegion,
-          defaultTimeZone: this.settings.defaultTimeZone,
-          maxCellChars: this.deps.limits.maxCellChars,
+          defaultRegion,
+          defaultTimeZone,
+          maxCellChars,
+          maxRowChars: maxCellChars * maxColumns,
         }),
       );
-      batchStart += batch.length;
-      batch = [];
-    };
-    // Results are taken in order, so duplicates are judged in file order.
+    // Results are taken in file order, so duplicates are judged in file order.
     const settle = async () => this.accept(await inFlight.shift()!, sink);
     try {
+      dispatch(firstChunk);
       for (;;) {
         if (signal?.aborted) stop();
-        const next = await this.csv.rows.next();
-        if (next.done) break;
-        batch.push(next.value);
-        if (batch.length >= BATCH_ROWS) {
-          dispatch();
-          if (inFlight.length >= maxInFlight) await settle();
-        }
+        const chunk = await this.csv.nextChunk(CHUNK_BYTES);
+        if (!chunk) break;
+        dispatch(chunk);
+        if (inFlight.length >= maxInFlight) await settle();
       }
-      if (batch.length) dispatch();
       while (inFlight.length) await settle();
     } finally {
-      // Let batches still on the workers finish quietly if something failed.
+      // Let chunks still on the workers finish quietly if something failed.
       for (const p of inFlight) p.catch(() => undefined);
     }
   }
 
-  private async accept(out: BatchOutput, sink: RecordSink): Promise<void> {
-    this.rowsRead += out.lines.length + out.rejected + out.blank;
+  private async accept(out: ChunkOutput, sink: RecordSink): Promise<void> {
+    if (out.fatal) throw new AppError('invalid_file', out.fatal.message, out.fatal.details);
+    this.rowsRead += out.rowsRead;
     this.rejected += out.rejected;
     for (const e of out.errors) this.pendingErrors.push(e);
-    const accepted: string[] = [];
-    for (let i = 0; i < out.lines.length; i++) {
-      const primary = out.primaries[i]!;
-      const earlier = this.seen.get(primary);
-      if (earlier !== undefined) {
-        this.duplicates++;
-        this.rejected++;
-        const [column, value] = out.primaryCells[i]!;
-        this.pendingErrors.push({ row: out.rows[i]!, column, value, reason: `Duplicate of row ${earlier}: the same primary number (+${primary}); the row was not imported.` });
-        continue;
-      }
-      this.seen.set(primary, out.rows[i]!);
-      accepted.push(out.lines[i]!);
+    // Duplicates of an earlier row's primary number are dropped from the COPY text.
+    let kept: Uint8Array = out.copy.subarray(0, out.copyBytes);
+    let duplicates: number[] | undefined;
+    for (let i = 0; i < out.accepted; i++) {
+      const earlier = this.seen.firstRowOf(out.primaries[i]!, out.rows[i]!);
+      if (earlier >= 0) (duplicates ??= []).push(i, earlier);
     }
-    this.imported += accepted.length;
+    if (duplicates) kept = this.dropDuplicates(out, duplicates);
+    this.imported += out.accepted - (duplicates ? duplicates.length / 2 : 0);
     if (this.imported > this.deps.limits.maxRecordsPerList) {
       throw new AppError('limit_exceeded', `The file holds more than ${this.deps.limits.maxRecordsPerList} records, the most one list may hold (PACER_MAX_RECORDS_PER_LIST). Split it across lists.`, {
         limit: this.deps.limits.maxRecordsPerList,
       });
     }
-    await sink.write(accepted);
+    await sink.write(kept);
     if (this.pendingErrors.length >= ERROR_FLUSH) await this.flushErrors();
     if (this.rowsRead - this.lastProgressRows >= PROGRESS_EVERY_ROWS) await this.saveProgress();
+  }
+
+  /** Reports each duplicate (pairs of: index of the row in `out`, row it repeats) and returns the COPY text without them. */
+  private dropDuplicates(out: ChunkOutput, duplicates: number[]): Uint8Array {
+    const cells = out.primaryCells.split('\u0000');
+    const phones = this.settings.mapping.phones;
+    const parts: Uint8Array[] = [];
+    let from = 0;
+    for (let k = 0; k < duplicates.length; k += 2) {
+      const i = duplicates[k]!;
+      const start = i === 0 ? 0 : out.lineEnds[i - 1]!;
+      if (start > from) parts.push(out.copy.subarray(from, start));
+      from = out.lineEnds[i]!;
+      this.duplicates++;
+      this.rejected++;
+      this.pendingErrors.push({
+        row: out.rows[i]!,
+        column: phones[out.primaryPhones[i]!]!.column,
+        value: cells[i]!,
+        reason: `Duplicate of row ${duplicates[k + 1]}: the same primary number (+${out.primaries[i]}); the row was not imported.`,
+      });
+    }
+    if (out.copyBytes > from) parts.push(out.copy.subarray(from, out.copyBytes));
+    return Buffer.concat(parts);
   }
 
   private counts() {

@@ -10,8 +10,8 @@ import { RECORD_COLUMNS } from './copy-format.js';
  * blob on the embedded engine. Rows written here stay invisible until the import commits.
  */
 export interface RecordSink {
-  /** COPY text lines (no trailing newline). */
-  write(lines: string[]): Promise<void>;
+  /** COPY text: whole lines, each ending in \n. */
+  write(copy: Uint8Array): Promise<void>;
   /** Everything written is stored. */
   finish(): Promise<void>;
   /** Stop; what was written may be left for the caller to delete. */
@@ -57,31 +57,33 @@ export async function openRecordSink(storage: Storage, importId: number): Promis
   return postgresSink(client, importId);
 }
 
-/** PGlite: buffer ~20,000 rows, then one COPY from a blob (one statement, so all or none of it). */
+/** PGlite: buffer ~8 MiB of COPY text (~30,000 records), then one COPY from a blob (one statement, so all or none of it). */
+const BLOB_BYTES = 8 * 1024 * 1024;
+
 function embeddedSink(pglite: Extract<Storage['raw'], { kind: 'embedded' }>['pglite']): RecordSink {
-  let buffered: string[] = [];
-  let count = 0;
+  let buffered: Uint8Array[] = [];
+  let bytes = 0;
   const flush = async () => {
-    if (count === 0) return;
-    const blob = new Blob(buffered);
+    if (bytes === 0) return;
+    const blob = new Blob(buffered as Uint8Array<ArrayBuffer>[]);
     buffered = [];
-    count = 0;
+    bytes = 0;
     await pglite.transaction(async (tx) => {
       await tx.exec(SKIP_FOREIGN_KEY_CHECKS);
       await tx.query(copySql(`'/dev/blob'`), [], { blob });
     });
   };
   return {
-    async write(lines) {
-      if (lines.length === 0) return;
-      buffered.push(lines.join('\n') + '\n');
-      count += lines.length;
-      if (count >= 20_000) await flush();
+    async write(copy) {
+      if (copy.length === 0) return;
+      buffered.push(copy);
+      bytes += copy.length;
+      if (bytes >= BLOB_BYTES) await flush();
     },
     finish: flush,
     async abort() {
       buffered = [];
-      count = 0;
+      bytes = 0;
     },
     async close() {},
   };
@@ -101,10 +103,10 @@ function postgresSink(client: PoolClient, importId: number): RecordSink {
     client.release(err);
   };
   return {
-    async write(lines) {
+    async write(copy) {
       if (failure) throw failure;
-      if (lines.length === 0) return;
-      if (!stream.write(lines.join('\n') + '\n')) await drained(stream);
+      if (copy.length === 0) return;
+      if (!stream.write(Buffer.from(copy.buffer, copy.byteOffset, copy.length))) await drained(stream);
       if (failure) throw failure;
     },
     async finish() {

@@ -3,7 +3,7 @@ import { notFound } from '../shared/errors.js';
 import type { Page, PageQuery } from '../shared/pagination.js';
 import type { Database, ListImportsTable } from '../storage/schema.js';
 import { getListRow } from './manage-lists.js';
-import type { RowError } from './normalise-batch.js';
+import type { RowError } from './normalise-row.js';
 
 /** An import's progress and outcome (L1): bytes and rows read, imported, rejected, duplicates, replaced. */
 export interface ImportView {
