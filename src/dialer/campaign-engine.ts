@@ -2,22 +2,21 @@ import { sql } from 'kysely';
 import { PREVIEW_MODES, type CampaignDefinition } from '../campaigns/campaign-definition.js';
 import { completeCampaign } from '../campaigns/change-campaign-status.js';
 import { loadCampaignDefinition } from '../campaigns/load-campaign-definition.js';
-import { isOpenAt, nextOpening } from '../compliance/contactable-time.js';
 import { compileDialPolicy, type DialPolicy } from '../compliance/dial-policy.js';
-import { zoneTable } from '../compliance/zone-table.js';
 import { INTERNAL_LIST_NAME } from '../dnc/dnc-views.js';
 import type { TimerHandle } from '../engine/timers.js';
 import type { CampaignStatus } from '../storage/schema.js';
 import { releaseLease, acquireLease, renewLease } from './campaign-lease.js';
 import { chooseNumber, type DialContext, type NumberChoice } from './choose-number.js';
-import { claimCallbackRecord, claimDueRecords, claimFreshRecords, dueCallbacks, hasWorkLeft, nextCallbackAt, nextDueAt, recentNumberAttempts } from './claim-records.js';
+import { hasWorkLeft } from './claim-records.js';
 import { afterRefusal, type RecordFate } from './decide-outcome.js';
 import { releaseOrphans, releaseRecords, saveRecordFate, setCallbackStatus } from './dialer-writes.js';
 import type { EngineContext } from './engine-context.js';
 import { CallDesk } from './engine-calls.js';
 import { WorkDesk } from './engine-work.js';
-import { HISTORY_WINDOW_MS, NumberHistory } from './number-history.js';
-import { CALLBACK_LANE, RecordBuffer, SHARED_LANE, type RefillResult, type WorkEntry } from './record-buffer.js';
+import { NumberHistory } from './number-history.js';
+import { CALLBACK_LANE, RecordBuffer, SHARED_LANE, type WorkEntry } from './record-buffer.js';
+import { fetchCallbacks, fetchLane } from './refill-lanes.js';
 import { campaignZones, ensureBatch, seedCampaignRecords } from './seed-campaign-records.js';
 
 /**
@@ -62,7 +61,8 @@ export class CampaignEngine {
   readonly work: WorkDesk;
   private dncListIds: number[] = [];
   private internalDncId: number | null = null;
-  private zones: string[] = [];
+  /** The contact zones of the campaign's records (time zone | country), for the refill. */
+  zones: string[] = [];
   private updatedAt = 0;
   private wake: { at: number; handle: TimerHandle } | null = null;
 
@@ -71,7 +71,7 @@ export class CampaignEngine {
     readonly ctx: EngineContext,
   ) {
     this.buffer = new RecordBuffer(ctx.ports.clock, {
-      fetch: (lane, limit) => (lane === CALLBACK_LANE ? this.fetchCallbacks(limit) : this.fetchLane(lane, limit)),
+      fetch: (lane, limit) => (lane === CALLBACK_LANE ? fetchCallbacks(this, limit) : fetchLane(this, lane, limit)),
       consumers: (lane) => this.consumers(lane),
       refilled: (lane, added, wakeAt) => this.refilled(lane, added, wakeAt),
       track: (work, label) => ctx.track(work, `campaign ${id}: ${label}`),
@@ -239,64 +239,6 @@ export class CampaignEngine {
     if (lane !== SHARED_LANE && lane !== CALLBACK_LANE) return 1;
     const agents = this.ctx.desk.joined(this.id).length;
     return lane === SHARED_LANE ? agents * (this.definition.linesPerAgent ?? 1) : agents;
-  }
-
-  /** The zones whose contacts may be called now (zones with no valid time zone too: their records are set aside with the reason). */
-  private openZones(now: Date): { open: string[]; nextOpening: number | null } {
-    const open: string[] = [];
-    let next: number | null = null;
-    for (const key of this.zones) {
-      const [tz, country] = key.split('|') as [string, string];
-      const zone = zoneTable(tz || this.policy.defaultTimeZone || '');
-      if (!zone || isOpenAt(this.policy.hours, zone, now.getTime(), country || null)) {
-        open.push(key);
-        continue;
-      }
-      const at = nextOpening(this.policy.hours, zone, now.getTime(), country || null);
-      if (at !== null && (next === null || at < next)) next = at;
-    }
-    return { open, nextOpening: next };
-  }
-
-  private async fetchLane(lane: number, limit: number): Promise<RefillResult> {
-    const { db, nodeId } = this.ctx;
-    const now = this.now;
-    const args = { campaignId: this.id, ownerId: lane, nodeId, now, limit };
-    const due = await claimDueRecords(db, args);
-    const { open, nextOpening: opens } = this.openZones(now);
-    const fresh = await claimFreshRecords(db, { ...args, limit: limit - due.length, zones: open });
-    const entries = [...due, ...fresh].map((r): WorkEntry => ({ ...r, campaignId: this.id, callback: null }));
-    await this.loadHistory(entries);
-    const exhausted = entries.length < limit;
-    let wakeAt: Date | null = null;
-    if (exhausted) {
-      const dueAt = await nextDueAt(db, this.id, lane);
-      const times = [dueAt?.getTime(), opens ?? undefined].filter((t): t is number => t !== undefined);
-      wakeAt = times.length > 0 ? new Date(Math.min(...times)) : null;
-    }
-    return { entries, exhausted, wakeAt };
-  }
-
-  private async fetchCallbacks(limit: number): Promise<RefillResult> {
-    const { db, nodeId } = this.ctx;
-    const now = this.now;
-    const due = await dueCallbacks(db, this.id, now, limit, [...this.callbacksInHand]);
-    const entries: WorkEntry[] = [];
-    for (const cb of due) {
-      if (this.active.has(cb.recordId) || this.callbacksInHand.has(cb.callbackId)) continue;
-      const claimed = await claimCallbackRecord(db, { campaignId: this.id, recordId: cb.recordId, nodeId, now });
-      if (!claimed) continue;
-      this.callbacksInHand.add(cb.callbackId);
-      entries.push({ ...claimed, pendingCallbackId: cb.callbackId, campaignId: this.id, callback: cb });
-    }
-    await this.loadHistory(entries);
-    const exhausted = due.length < limit;
-    return { entries, exhausted, wakeAt: exhausted ? await nextCallbackAt(db, this.id, now) : null };
-  }
-
-  private async loadHistory(entries: readonly WorkEntry[]): Promise<void> {
-    const numbers = entries.flatMap((e) => [...e.phones.map((p) => p.number), ...(e.callback ? [e.callback.phone] : [])]);
-    this.history.load(await recentNumberAttempts(this.ctx.db, numbers, new Date(this.now.getTime() - HISTORY_WINDOW_MS)));
   }
 
   private refilled(lane: number, added: number, wakeAt: Date | null): void {

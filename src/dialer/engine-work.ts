@@ -1,16 +1,16 @@
+import { transitionAgent } from '../agents/agent-state.js';
 import type { CallResult } from '../calls/call-results.js';
 import { transitionCall } from '../calls/call-state.js';
-import { addToDoNotCall } from '../dnc/add-to-do-not-call.js';
 import type { TimerHandle } from '../engine/timers.js';
 import { AppError, validationFailed } from '../shared/errors.js';
 import type { WrapUpCode } from '../campaigns/wrap-up-codes.js';
 import type { CampaignEngine, RecordSettlement } from './campaign-engine.js';
 import { chooseNumber, type NumberChoice } from './choose-number.js';
 import { afterSystemResult, afterWrapUpCode, findWrapUpCode, type Outcome, type RecordFate } from './decide-outcome.js';
-import { type AttemptRow, createCallback, saveAttempt } from './dialer-writes.js';
 import type { LiveCall } from './engine-calls.js';
 import type { WorkEntry } from './record-buffer.js';
 import { type CallbackRequest, checkGuideAnswers, type GuideAnswer, parseCallback } from './wrap-up-input.js';
+import { addNumberToDoNotCall, createCallbackFor, saveWrapUp } from './wrap-up-writes.js';
 
 /**
  * The record an agent holds (issue 4 points 3, 6, 8; P1–P6, D1, D5, D7–D9, C1): the offer and
@@ -124,8 +124,7 @@ export class WorkDesk {
     if (number !== undefined && !known.includes(number)) {
       throw validationFailed(`${number} is not a number of this record; dial one of ${known.join(', ')}.`, { field: 'number', numbers: known });
     }
-    const st = e.ctx.desk.state(agentId);
-    if (st.status !== 'reserved' || st.phase !== 'previewing') e.ctx.desk.apply(agentId, { type: 'dial', callId: 'refused' }); // throws the state machine's message
+    transitionAgent(e.ctx.desk.state(agentId), { type: 'dial', callId: 'check' }, e.now); // the state machine's refusal, before any check
     const options = cb && (number === undefined || number === cb.phone) ? { callbackId: cb.callbackId, callbackPhone: cb.phone } : number !== undefined ? { only: number } : {};
     const choice = chooseNumber(entry, e.dialContext(true), options);
     if (!choice.allowed) {
@@ -192,7 +191,7 @@ export class WorkDesk {
     const parsed = this.parseCallbackFor(work, callback);
     e.ctx.desk.apply(agentId, { type: 'complete', disposition: 'callback' });
     this.clearReview(work);
-    this.createCallbackFor(work, parsed);
+    createCallbackFor(e, work, parsed);
     this.finish(work, { status: 'callback' }, { callback: { status: 'done' } });
   }
 
@@ -288,7 +287,7 @@ export class WorkDesk {
     work.callId = null;
     e.ctx.desk.apply(agentId, { type: 'wrap_up_done', code: code.code });
     const outcome = afterSystemResult(e.definition, work.entry, kind, call.number, e.now);
-    this.saveWrapUp(work, code, null, null);
+    saveWrapUp(e, work, code, null, null);
     this.finish(work, outcome.fate, { resultCounts: outcome.resultCounts, deadNumbers: outcome.deadNumbers, lastResult: kind, callback: { status: 'done' } });
   }
 
@@ -304,7 +303,7 @@ export class WorkDesk {
       work.wrapTimer = null;
       if (this.works.get(agentId) !== work || e.ctx.desk.state(agentId).status !== 'wrap_up') return;
       e.ctx.desk.apply(agentId, { type: 'wrap_up_timeout' });
-      this.saveWrapUp(work, null, null, null);
+      saveWrapUp(e, work, null, null, null);
       this.finish(work, { status: 'done', reason: 'wrap_up_timeout' }, { lastResult: 'connected', callback: { status: 'done' } });
     });
   }
@@ -339,45 +338,11 @@ export class WorkDesk {
 
   private conclude(work: AgentWork, code: WrapUpCode, prepared: ReturnType<WorkDesk['prepare']>): void {
     const e = this.engine;
-    this.saveWrapUp(work, code, prepared.notes, prepared.answers);
+    saveWrapUp(e, work, code, prepared.notes, prepared.answers);
     const outcome: Outcome = afterWrapUpCode(e.definition, work.entry, code, e.now);
-    if (code.outcome === 'do_not_call') {
-      const number = work.last?.number ?? work.entry.phones[0]?.number;
-      if (number) {
-        const { db, dnc, ports } = e.ctx;
-        e.ctx.writes.push(`do-not-call ${work.entry.recordId}`, async () => {
-          await addToDoNotCall({ db, dnc, clock: ports.clock }, { number, reason: `wrap-up "${code.code}" by agent ${work.agentId} (campaign ${e.id}, record ${work.entry.recordId})` }, { userId: work.agentId });
-          await e.refreshInternalDnc();
-        });
-      }
-    }
-    if (prepared.callback) this.createCallbackFor(work, prepared.callback);
+    if (code.outcome === 'do_not_call') addNumberToDoNotCall(e, work, code);
+    if (prepared.callback) createCallbackFor(e, work, prepared.callback);
     this.finish(work, outcome.fate, { lastResult: work.last?.state.status === 'ended' ? work.last.state.result : work.lastResult, callback: { status: 'done' } });
-  }
-
-  private createCallbackFor(work: AgentWork, cb: ReturnType<typeof parseCallback>): void {
-    const e = this.engine;
-    const now = e.now;
-    const { entry, agentId } = work;
-    e.ctx.writes.push(`callback for ${entry.recordId}`, (db) =>
-      createCallback(db, { campaignId: e.id, recordId: entry.recordId, phone: cb.number, windowStart: cb.windowStart, windowEnd: cb.windowEnd, timeZone: cb.timeZone, assigneeId: cb.assignee === 'me' ? agentId : null, notes: cb.notes, createdBy: agentId, now, batch: entry.batch }),
-    );
-    e.scheduleWake(cb.windowStart);
-  }
-
-  /** The code (and notes, answers) go on the last call, or on a no-call attempt when the record was completed without one (P3). */
-  private saveWrapUp(work: AgentWork, code: WrapUpCode | null, notes: string | null, answers: GuideAnswer[] | null): void {
-    const e = this.engine;
-    const wrapUp = { code: code?.code ?? null, outcome: code?.outcome ?? null, notes, answers, at: e.now };
-    let row: AttemptRow;
-    if (work.last) {
-      work.last.attempt.wrapUp = wrapUp;
-      row = { ...work.last.attempt, call: work.last.state };
-    } else {
-      const { entry } = work;
-      row = { id: e.ctx.ports.ids.next('attempt'), campaignId: e.id, batch: entry.batch, recordId: entry.recordId, callbackId: entry.callback?.callbackId ?? null, number: null, agentId: work.agentId, origin: 'preview', nodeId: e.ctx.nodeId, call: null, queuedAt: e.now, wrapUp };
-    }
-    e.ctx.writes.push(`wrap-up ${row.id}`, (db) => saveAttempt(db, row));
   }
 
   // ── leaving ────────────────────────────────────────────────────────────────────────
