@@ -6,6 +6,7 @@ import { compileDialPolicy, type DialPolicy } from '../compliance/dial-policy.js
 import { INTERNAL_LIST_NAME } from '../dnc/dnc-views.js';
 import type { TimerHandle } from '../engine/timers.js';
 import type { CampaignStatus } from '../storage/schema.js';
+import { RollingAbandonRate } from './abandon-rate.js';
 import { releaseLease, acquireLease, renewLease } from './campaign-lease.js';
 import { chooseNumber, type DialContext, type NumberChoice } from './choose-number.js';
 import { hasWorkLeft } from './claim-records.js';
@@ -54,6 +55,8 @@ export class CampaignEngine {
   halted: HaltReason | null = null;
   readonly buffer: RecordBuffer;
   readonly history = new NumberHistory();
+  /** D6: live answers and abandons per minute over 30 days, loaded at lease takeover, counted as calls end. */
+  readonly abandons = new RollingAbandonRate();
   /** Records in hand here (offered, previewed, in a call, in wrap-up): never taken twice. */
   readonly active = new Set<number>();
   readonly callbacksInHand = new Set<number>();
@@ -125,6 +128,7 @@ export class CampaignEngine {
     await ensureBatch(db, this.id, this.batch, this.now);
     const seeded = await seedCampaignRecords(db, { campaignId: this.id, batch: this.batch, definition: this.definition, listIds: [...this.listIds] }, this.now);
     this.zones = await campaignZones(db, this.id);
+    await this.abandons.load(db, this.id, this.now);
     this.ctx.log.info({ campaignId: this.id, batch: this.batch, seeded, zones: this.zones.length }, 'campaign engine ready');
     this.loaded = true;
     if (this.status === 'running' && this.halted === null) this.resume();
@@ -168,6 +172,7 @@ export class CampaignEngine {
       this.buffer.wake();
     }
     this.history.prune(this.now);
+    this.abandons.prune(this.now);
     await this.completeIfDone();
     this.dispatchAll();
   }

@@ -267,6 +267,7 @@ export class CallDesk {
     const final = ended.status === 'ended' ? ended.result : 'failed';
     this.calls.delete(call.id);
     e.history.note(call.number, call.id, call.state.times.dialed ?? e.now, final);
+    e.abandons.note(e.now, final);
     this.save(call);
     this.publish(call);
     if (call.agentId !== null) {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { agentRoutes } from '../agents/routes.js';
 import { errors, idParam } from '../http/schemas.js';
 import type { App, AppDeps } from '../http/types.js';
+import { STAFF } from '../access/actor.js';
+import { ABANDON_DEFINITION, getAbandonRate } from './abandon-rate.js';
 import { getDialStatus } from './get-dial-status.js';
 
 /**
@@ -27,7 +29,35 @@ const dialStatus = z
   })
   .meta({ id: 'DialStatus' });
 
+const windowRate = z.object({
+  window: z.enum(['us', 'uk']),
+  from: z.string(),
+  to: z.string(),
+  abandoned: z.number().describe('live answers abandoned (D6) in the window'),
+  liveAnswers: z.number().describe('calls a person answered in the window: connected or abandoned'),
+  ratePercent: z.number().nullable().describe('abandoned / liveAnswers × 100; null when nobody answered'),
+});
+const abandonRate = z
+  .object({
+    campaignId: z.number(),
+    asOf: z.string(),
+    definition: z.string(),
+    us: windowRate.describe('rolling 30 days (FCC)'),
+    uk: windowRate.describe('rolling 24 hours (Ofcom)'),
+    target: z.object({ percent: z.number(), window: z.enum(['us', 'uk']) }).nullable().describe("the predictive campaign's abandonTarget and the window it is judged over"),
+  })
+  .meta({ id: 'AbandonRate' });
+
 export function dialerRoutes(app: App, deps: AppDeps): void {
+  app.get('/campaigns/:id/abandon-rate', {
+    config: { roles: STAFF },
+    schema: {
+      tags: ['campaigns'],
+      summary: `The campaign's abandon rate over a rolling 30 days (us) and 24 hours (uk), with numerator and denominator (D6). ${ABANDON_DEFINITION}`,
+      params: idParam,
+      response: { 200: abandonRate, ...errors },
+    },
+  }, (req) => getAbandonRate(deps.storage.db, req.params.id, deps.clock.now()));
   const runtime = deps.dialer;
   if (!runtime) return;
   const { storage: { db }, dnc, clock } = deps;
