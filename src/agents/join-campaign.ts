@@ -17,9 +17,6 @@ export async function joinCampaign(deps: AgentCommandDeps, actor: Actor, campaig
   if (campaign.status !== 'running' && campaign.status !== 'paused') {
     throw new AppError('invalid_state', `Campaign "${campaign.name}" is ${campaign.status}; it can be joined once a supervisor starts it.`, { status: campaign.status });
   }
-  if (campaign.mode === 'predictive') {
-    throw new AppError('invalid_state', 'Predictive pacing (D3) is not available yet in this version; run the campaign in power or progressive mode.', { mode: campaign.mode });
-  }
   const st = runtime.desk.state(actor.userId);
   if (st.status !== 'logged_out' && st.campaigns.includes(campaignId)) {
     throw new AppError('invalid_state', `You have already joined campaign "${campaign.name}".`, { campaignId });

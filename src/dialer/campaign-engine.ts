@@ -16,6 +16,7 @@ import type { EngineContext } from './engine-context.js';
 import { CallDesk } from './engine-calls.js';
 import { WorkDesk } from './engine-work.js';
 import { NumberHistory } from './number-history.js';
+import { PredictivePacer } from './predictive-pacer.js';
 import { CALLBACK_LANE, RecordBuffer, SHARED_LANE, type WorkEntry } from './record-buffer.js';
 import { fetchCallbacks, fetchLane } from './refill-lanes.js';
 import { campaignZones, ensureBatch, seedCampaignRecords } from './seed-campaign-records.js';
@@ -62,6 +63,7 @@ export class CampaignEngine {
   readonly callbacksInHand = new Set<number>();
   readonly calls: CallDesk;
   readonly work: WorkDesk;
+  readonly pacer = new PredictivePacer(this);
   private dncListIds: number[] = [];
   private internalDncId: number | null = null;
   /** The contact zones of the campaign's records (time zone | country), for the refill. */
@@ -243,7 +245,7 @@ export class CampaignEngine {
   private consumers(lane: number): number {
     if (lane !== SHARED_LANE && lane !== CALLBACK_LANE) return 1;
     const agents = this.ctx.desk.joined(this.id).length;
-    return lane === SHARED_LANE ? agents * (this.definition.linesPerAgent ?? 1) : agents;
+    return lane === SHARED_LANE ? agents * (this.definition.linesPerAgent ?? (this.definition.mode === 'predictive' ? 3 : 1)) : agents;
   }
 
   private refilled(lane: number, added: number, wakeAt: Date | null): void {
@@ -350,6 +352,10 @@ export class CampaignEngine {
     if (!this.dialing || !this.loaded) return false;
     if (this.calls.connectWaiting(agentId)) return true;
     if (this.definition.mode === 'power') return this.calls.fillLines(agentId);
+    if (this.definition.mode === 'predictive') {
+      this.pacer.pace(); // D3: the calls are for whoever is free when one answers
+      return false;
+    }
     if (this.work.has(agentId)) return false;
     const next = this.next(agentId, true);
     if (!next) return false;

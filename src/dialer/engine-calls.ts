@@ -57,6 +57,13 @@ export class CallDesk {
     return this.calls.get(callId);
   }
 
+  /** D3: calls placed and not answered yet, and live answers waiting for an agent. */
+  pending(): { inFlight: number; waiting: number } {
+    let inFlight = 0;
+    for (const c of this.calls.values()) if (c.pendingResult === null && c.agentId === null && ['queued', 'dialing', 'ringing', 'amd'].includes(c.state.status)) inFlight++;
+    return { inFlight, waiting: this.waiting.length };
+  }
+
   linesOf(agentId: number): LiveCall[] {
     return [...(this.lines.get(agentId) ?? [])].map((id) => this.calls.get(id)).filter((c): c is LiveCall => c !== undefined);
   }
@@ -268,6 +275,7 @@ export class CallDesk {
     this.calls.delete(call.id);
     e.history.note(call.number, call.id, call.state.times.dialed ?? e.now, final);
     e.abandons.note(e.now, final);
+    if (call.origin === 'dialer' && call.lineOf === null && e.definition.mode === 'predictive') e.pacer.noteEnded(call.state, final);
     this.save(call);
     this.publish(call);
     if (call.agentId !== null) {

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeCampaignStatus } from '../../src/campaigns/change-campaign-status.js';
+import { getAbandonRate } from '../../src/dialer/abandon-rate.js';
+import { abandonShare, binomialPacing, type PacingInputs } from '../../src/dialer/pacing-policy.js';
+import { defaultBehaviour, SimulatedAgent } from '../../src/dialer/simulated-agents.js';
+import { seededRandom } from '../../src/engine/random.js';
+import { availableEngines, type Engine } from '../support/storage.js';
+import { startHarness } from './harness.js';
+
+/**
+ * D3 predictive dialing, a first algorithm (issue 4 point 3): over a simulated hour with the
+ * simulated carrier and simulated agents, the abandon rate stays under the campaign's target
+ * and agents are busier than in progressive mode on the same seed.
+ */
+const SHIFT_MS = 3_600_000;
+const AGENTS = 8;
+const RECORDS = 1_500;
+
+interface ShiftResult {
+  dialed: number;
+  liveAnswers: number;
+  abandoned: number;
+  ratePercent: number | null;
+  occupancy: number;
+  decisions: number;
+}
+
+async function shift(engine: Engine, mode: 'progressive' | 'predictive', seed: string): Promise<ShiftResult> {
+  const random = seededRandom(seed);
+  const h = await startHarness(engine, {
+    seed,
+    carrier: {
+      outcomes: { live: 0.3, machine: 0.1, busy: 0.1, noAnswer: 0.47, badNumber: 0.03 },
+      answerDelay: { dist: 'lognormal', median: 8, p90: 18 },
+      talk: { dist: 'lognormal', median: 50, p90: 150 },
+      amd: { falseMachineRate: 0.02, falseHumanRate: 0.1 },
+    },
+  });
+  try {
+    const db = h.storage.db;
+    const queueId = await h.makeQueue(mode);
+    const records = Array.from({ length: RECORDS }, (_, i) => ({ phones: [`+1212${String(5_000_000 + i)}`], custom: { Rank: String(i) } }));
+    const list = await h.makeList(mode, records);
+    const id = await h.makeCampaign({
+      mode,
+      queueId,
+      listIds: [list.listId],
+      regulatoryProfile: 'us',
+      sortOrder: [{ column: 'Rank', direction: 'asc', compareAs: 'number' }],
+      ...(mode === 'predictive' ? { abandonTarget: 3, abandonMessage: 'Sorry we missed you. This was Acme, 1-800-555-0100.' } : {}),
+    });
+    await h.start(id);
+    const bots: SimulatedAgent[] = [];
+    const agentIds: number[] = [];
+    for (let i = 0; i < AGENTS; i++) {
+      const agent = await h.makeAgent(queueId, `bot${i}@example.test`);
+      agentIds.push(agent.userId);
+      bots.push(new SimulatedAgent(h.runtime, agent.userId, random.fork(`agent-${i}`), { ...defaultBehaviour, breakChance: 0, wrap: { dist: 'lognormal', median: 8, p90: 20 } }));
+      await h.runtime.ensureEngine(id);
+      h.runtime.desk.apply(agent.userId, { type: 'login', campaignId: id });
+    }
+    const start = h.time.nowMs();
+    await h.run(SHIFT_MS);
+    const end = h.time.nowMs();
+    const decisions = h.runtime.engineOf(id).pacer.decisions.length;
+    await changeCampaignStatus(db, h.time, h.admin, id, 'pause');
+    await h.run(10 * 60_000);
+    for (const b of bots) b.stop();
+    expect(h.runtime.takeFailures()).toEqual([]);
+
+    const rate = await getAbandonRate(db, id, h.time.now());
+    const dialed = await db.selectFrom('dial_attempts').select((eb) => eb.fn.countAll<number>().as('n')).where('campaign_id', '=', id).where('number_dialed', 'is not', null).executeTakeFirstOrThrow();
+    // Occupancy: time talking, on hold or wrapping up over time logged in, during the shift.
+    const changes = await db.selectFrom('agent_state_changes').select(['user_id', 'to_state', 'at']).where('user_id', 'in', agentIds).orderBy('user_id').orderBy('at').orderBy('id').execute();
+    let busy = 0;
+    let loggedIn = 0;
+    for (const agentId of agentIds) {
+      const mine = changes.filter((c) => c.user_id === agentId);
+      mine.forEach((c, i) => {
+        const from = Math.max(start, c.at.getTime());
+        const to = Math.min(end, mine[i + 1]?.at.getTime() ?? end);
+        if (to <= from || c.to_state === 'logged_out') return;
+        loggedIn += to - from;
+        if (c.to_state === 'on_call.active' || c.to_state === 'on_call.held' || c.to_state === 'wrap_up') busy += to - from;
+      });
+    }
+    return { dialed: Number(dialed.n), liveAnswers: rate.us.liveAnswers, abandoned: rate.us.abandoned, ratePercent: rate.us.ratePercent, occupancy: busy / loggedIn, decisions };
+  } finally {
+    await h.close();
+  }
+}
+
+describe('D3 pacing policy (pure)', () => {
+  const base: PacingInputs = { agentsReady: 10, agentsFreeingSoon: 0, callsInFlight: 0, callsWaiting: 0, answerRate: 0.25, sampleSize: 500, meanRingSeconds: 10, meanTalkSeconds: 60, meanWrapSeconds: 10, abandonRatePercent: 1, abandonTargetPercent: 3, window: 'us' };
+
+  it('D3: overdials from the answer rate while the rolling abandon rate is under target, within the budget', () => {
+    const n = binomialPacing.decide(base);
+    expect(n).toBeGreaterThan(10);
+    expect(n).toBeLessThanOrEqual(40);
+    expect(abandonShare(n, 0.25, 10)).toBeLessThanOrEqual(0.5 * (2 / 3) * 0.03);
+  });
+
+  it('D3, D6: at or above the target — or before there is data — one call per free agent', () => {
+    expect(binomialPacing.decide({ ...base, abandonRatePercent: 3 })).toBe(10);
+    expect(binomialPacing.decide({ ...base, abandonRatePercent: 4, callsInFlight: 4 })).toBe(6);
+    expect(binomialPacing.decide({ ...base, sampleSize: 5 })).toBe(10);
+  });
+
+  it('D3: counts calls already in flight and agents about to free up', () => {
+    const free = binomialPacing.decide(base);
+    expect(binomialPacing.decide({ ...base, callsInFlight: 20 })).toBe(Math.max(0, free - 20));
+    expect(binomialPacing.decide({ ...base, agentsReady: 0, agentsFreeingSoon: 4 })).toBeGreaterThan(0);
+    expect(binomialPacing.decide({ ...base, agentsReady: 0, agentsFreeingSoon: 0 })).toBe(0);
+  });
+});
+
+describe.each(await availableEngines())('D3 predictive dialing over a simulated shift (%s)', (engine) => {
+  const results: Partial<Record<'progressive' | 'predictive', ShiftResult>> = {};
+  beforeAll(async () => {
+    results.progressive = await shift(engine, 'progressive', `shift-${engine}`);
+    results.predictive = await shift(engine, 'predictive', `shift-${engine}`);
+  }, 600_000);
+  afterAll(() => console.log(`D3 ${engine}:`, JSON.stringify(results)));
+
+  it('D3, D6: the abandon rate stays at or under the target (3%) over the shift', () => {
+    const p = results.predictive!;
+    expect(p.liveAnswers).toBeGreaterThan(100);
+    expect(p.decisions).toBeGreaterThan(0);
+    expect(p.ratePercent!).toBeLessThanOrEqual(3);
+  });
+
+  it("D3: agents are busier than in progressive mode on the same seed, with more calls placed", () => {
+    const { progressive, predictive } = results as Required<typeof results>;
+    expect(predictive.occupancy).toBeGreaterThan(progressive.occupancy);
+    expect(predictive.dialed).toBeGreaterThan(progressive.dialed);
+  });
+});
