@@ -38,6 +38,8 @@ export interface LiveCall {
   endedBy: CallEnder | null;
   /** D5: the agent closed it as machine / fax / bad number and wrapped up already. */
   markedByAgent: boolean;
+  /** D3: the pacer has learned whether this call brought a live answer. */
+  paced?: boolean;
   abandonTimer: TimerHandle | null;
   attempt: AttemptRow;
 }
@@ -199,6 +201,7 @@ export class CallDesk {
   /** A person answered: to the reserved agent, else to a free agent, else wait (D6) at most the profile's connect time. */
   private human(call: LiveCall): void {
     const e = this.engine;
+    this.learn(call, true);
     if (call.agentId !== null) return this.connect(call, call.agentId);
     const desk = e.ctx.desk;
     const candidates = [...(call.lineOf !== null ? [call.lineOf] : []), ...desk.readyFor(e.id)];
@@ -275,6 +278,7 @@ export class CallDesk {
     this.calls.delete(call.id);
     e.history.note(call.number, call.id, call.state.times.dialed ?? e.now, final);
     e.abandons.note(e.now, final);
+    this.learn(call, final === 'connected' || final === 'abandoned');
     if (call.origin === 'dialer' && call.lineOf === null && e.definition.mode === 'predictive') e.pacer.noteEnded(call.state, final);
     this.save(call);
     this.publish(call);
@@ -292,6 +296,13 @@ export class CallDesk {
     }
     e.work.callEnded(call, final);
     if (call.lineOf !== null) e.ctx.requestDispatch(call.lineOf);
+  }
+
+  /** D3: the answer rate is learned when a call is answered live or ends without a live answer, not when a long talk ends. */
+  private learn(call: LiveCall, live: boolean): void {
+    if (call.paced || call.origin !== 'dialer' || call.lineOf !== null || this.engine.definition.mode !== 'predictive') return;
+    call.paced = true;
+    this.engine.pacer.noteAnswer(live, call.state.times);
   }
 
   save(call: LiveCall): void {

@@ -35,7 +35,7 @@ export interface PacingPolicy {
 /** Below this many ended calls the estimates are not trusted: one call per free agent. */
 export const WARM_UP_CALLS = 30;
 /** Never more than this many calls in flight per available agent, whatever the answer rate says. */
-const MAX_CALLS_PER_AGENT = 5;
+const MAX_CALLS_PER_AGENT = 4;
 /** Share of the target a single decision may spend: the rest is margin for estimation error. */
 const SAFETY = 0.5;
 

@@ -48,12 +48,16 @@ export class PredictivePacer {
 
   constructor(private readonly engine: CampaignEngine) {}
 
-  /** A dialer call ended: learn from it. */
+  /** A call brought a live answer, or ended without one: learn the answer rate and time to answer. */
+  noteAnswer(live: boolean, t: CallState['times']): void {
+    this.ended += 1;
+    this.answer.add(live ? 1 : 0);
+    if (t.answered && t.dialed) this.ring.add((t.answered.getTime() - t.dialed.getTime()) / 1000);
+  }
+
+  /** A call ended: learn the talk time. */
   noteEnded(call: CallState, result: CallResult): void {
     const t = call.times;
-    this.ended += 1;
-    this.answer.add(result === 'connected' || result === 'abandoned' ? 1 : 0);
-    if (t.answered && t.dialed) this.ring.add((t.answered.getTime() - t.dialed.getTime()) / 1000);
     if (result === 'connected' && t.connected && t.ended) this.talk.add((t.ended.getTime() - t.connected.getTime()) / 1000);
   }
 
