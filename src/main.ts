@@ -3,6 +3,7 @@ import pino from 'pino';
 import { ensureFirstAdmin } from './access/ensure-first-admin.js';
 import { buildApp } from './app.js';
 import { createDialer } from './dialer/create-dialer.js';
+import { startDemoFloor } from './demo/run-demo-floor.js';
 import { DoNotCall } from './dnc/do-not-call.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './shared/clock.js';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   const app = await buildApp(deps, { logger });
   await app.listen({ port: config.port, host: config.host });
   dialer.runtime.start();
+  const demoFloor = values.demo ? await startDemoFloor(deps, dialer.runtime, logger) : null;
 
   const url = `http://localhost:${config.port}`;
   if (admin) {
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, 'shutting down');
     clearInterval(dncRefresh);
+    demoFloor?.stop();
     await dialer.runtime.stop();
     await dialer.carrier.close();
     await app.close();

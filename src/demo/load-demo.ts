@@ -11,11 +11,15 @@ import { createNormaliserPool } from '../lists/normaliser-pool.js';
 import { demoAgents, demoQueues, demoSupervisors, DEMO_PASSWORD } from './demo-people.js';
 
 export const DEMO_RECORDS = 10_000;
+/** The progressive demo campaign the simulated agents work (run-demo-floor.ts). */
+export const DEMO_FLOOR_CAMPAIGN = 'Renewal (demo: dials around the clock, no regulatory profile)';
 
 /**
  * `npm start -- --demo`: a floor to look at — 3 queues, 20 agents, 2 supervisors, a
  * 10,000-record list imported through the real import path, and 2 campaigns (agent-owned
- * preview and progressive). Loaded once; a second start with --demo leaves it alone.
+ * preview and progressive — the latter labelled as a demo: no regulatory profile, open 00:00–24:00
+ * every day, so the live floor of run-demo-floor.ts dials at any hour). Loaded once; a second
+ * start with --demo leaves it alone.
  */
 export async function loadDemo(deps: AppDeps, logger: Logger): Promise<boolean> {
   const { db } = deps.storage;
@@ -99,14 +103,17 @@ export async function loadDemo(deps: AppDeps, logger: Logger): Promise<boolean> 
     contactableTimes: { weekly: weekdays, defaultTimeZone: 'Asia/Tokyo' },
     preview: { autoAccept: false, reviewTimeoutSeconds: 60, skipAllowed: true },
   });
+  // Demo only: no regulatory profile and 00:00–24:00 every day, so the live floor dials whatever the time of day.
+  const allDay = [{ start: '00:00', end: '24:00' }];
   await createCampaign(db, deps.clock, actor, {
-    name: 'Renewal',
+    name: DEMO_FLOOR_CAMPAIGN,
     mode: 'progressive',
     queueId: queueIds.get('Renewals — PC')!,
     callerId: '+81312345679',
     listIds: [list.id],
     screenPopFields: ['balance'],
-    contactableTimes: { weekly: weekdays, defaultTimeZone: 'Asia/Tokyo' },
+    regulatoryProfile: 'none',
+    contactableTimes: { weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }, defaultTimeZone: 'Asia/Tokyo' },
     wrapUpCodes: [{ code: 'callback_requested', label: 'Callback requested', outcome: 'callback' }],
   });
 
