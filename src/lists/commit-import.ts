@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Clock } from '../shared/clock.js';
 import { AppError } from '../shared/errors.js';
 import type { Database } from '../storage/schema.js';
@@ -27,32 +27,9 @@ export async function commitImport(
   return db.transaction().execute(async (trx) => {
     await trx.selectFrom('contact_lists').select('id').where('id', '=', listId).forUpdate().execute();
 
-    const moved = await sql<{ n: number }>`
-      WITH replaced AS (
-        UPDATE contact_records AS old
-           SET name = fresh.name,
-               phonetic_name = fresh.phonetic_name,
-               time_zone = fresh.time_zone,
-               time_zone_source = fresh.time_zone_source,
-               postal_code = fresh.postal_code,
-               region = fresh.region,
-               owner_ref = fresh.owner_ref,
-               phones = fresh.phones,
-               custom = fresh.custom,
-               import_id = fresh.import_id,
-               row_number = fresh.row_number
-          FROM contact_records AS fresh
-         WHERE fresh.import_id = ${importId}
-           AND old.list_id = ${listId}
-           AND (old.phones->0->>'number') = (fresh.phones->0->>'number')
-           AND old.import_id IN (SELECT id FROM list_imports WHERE list_id = ${listId} AND status = 'committed')
-        RETURNING fresh.id AS fresh_id
-      ), dropped AS (
-        DELETE FROM contact_records WHERE id IN (SELECT fresh_id FROM replaced) RETURNING 1
-      )
-      SELECT count(*)::int AS n FROM dropped
-    `.execute(trx);
-    const replaced = Number(moved.rows[0]?.n ?? 0);
+    const committed = await trx.selectFrom('list_imports').select('id').where('list_id', '=', listId).where('status', '=', 'committed').execute();
+    // The first import into a list has nothing to replace.
+    const replaced = committed.length === 0 ? 0 : await replaceRepeated(trx, importId, listId, committed.map((c) => c.id));
 
     const size = await trx
       .selectFrom('list_imports')
@@ -88,4 +65,51 @@ export async function commitImport(
     }
     return { replaced };
   });
+}
+
+/**
+ * Records of the list's committed imports whose primary number an imported row repeats take
+ * that row's contents (and keep their ID); the row's staged copy is dropped. Returns how many.
+ *
+ * The plan is pinned, since it runs right after a bulk load, before the table has statistics
+ * (misjudged, the planner once read a million index entries per imported row): the LATERAL
+ * subquery, kept apart by OFFSET 0, drives the join from the import's rows, one probe of the
+ * primary-number index each, and `+ 0` keeps the list and import indexes out of those probes.
+ * So the cost follows the size of the append, not of the list.
+ */
+async function replaceRepeated(trx: Transaction<Database>, importId: number, listId: number, committed: number[]): Promise<number> {
+  const moved = await sql<{ n: number }>`
+    WITH pairs AS MATERIALIZED (
+      SELECT fresh.*, old.id AS old_id
+        FROM contact_records AS fresh
+        CROSS JOIN LATERAL (
+          SELECT o.id FROM contact_records AS o
+           WHERE (o.phones->0->>'number') = (fresh.phones->0->>'number')
+             AND o.list_id + 0 = ${listId}
+             AND o.import_id + 0 IN (${sql.join(committed)})
+          OFFSET 0
+        ) AS old
+       WHERE fresh.import_id = ${importId}
+    ), replaced AS (
+      UPDATE contact_records AS old
+         SET name = p.name,
+             phonetic_name = p.phonetic_name,
+             time_zone = p.time_zone,
+             time_zone_source = p.time_zone_source,
+             postal_code = p.postal_code,
+             region = p.region,
+             owner_ref = p.owner_ref,
+             phones = p.phones,
+             custom = p.custom,
+             import_id = p.import_id,
+             row_number = p.row_number
+        FROM pairs AS p
+       WHERE old.id = p.old_id
+      RETURNING p.id AS fresh_id
+    ), dropped AS (
+      DELETE FROM contact_records WHERE id IN (SELECT fresh_id FROM replaced) RETURNING 1
+    )
+    SELECT count(*)::int AS n FROM dropped
+  `.execute(trx);
+  return Number(moved.rows[0]?.n ?? 0);
 }

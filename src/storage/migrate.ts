@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-list-import-replacements.js';
 import * as m0003 from './migrations/0003-dnc-counts-and-version.js';
 import * as m0004 from './migrations/0004-campaign-lifecycle.js';
 import * as m0005 from './migrations/0005-dialer-runtime.js';
+import * as m0006 from './migrations/0006-contact-record-import-indexes.js';
 
 /**
  * The numbered, forward-only migrations, in order. Adding one: create
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0003-dnc-counts-and-version': m0003,
   '0004-campaign-lifecycle': m0004,
   '0005-dialer-runtime': m0005,
+  '0006-contact-record-import-indexes': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
