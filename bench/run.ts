@@ -11,6 +11,7 @@ const benches: Array<{ name: string; args: string[] }> = [
   { name: 'virtual-time scheduler', args: ['--import', 'tsx', 'bench/virtual-time.ts'] },
   { name: 'simulated carrier (T1)', args: ['--import', 'tsx', 'bench/simulated-carrier.ts'] },
   { name: 'dialer record-buffer refill at 100,000 and 1,000,000 records (issue 4 point 4)', args: ['--import', 'tsx', 'bench/dialer-refill.ts'] },
+  { name: 'dialer in virtual time: 1,000 agents, 3,000 concurrent calls (issue 4 point 13)', args: ['--import', 'tsx', 'bench/dialer-virtual.ts'] },
 ];
 
 const only = process.argv.slice(2);
