@@ -30,12 +30,12 @@ const ZONES: Array<[tz: string, region: string, prefix: string]> = [
   ['Europe/Warsaw', 'PL', '+4822123'],
   ['Europe/London', 'GB', '+4420712'],
 ];
-const MODES = ['preview', 'progressive', 'power'] as const;
+const MODES = ['preview', 'progressive', 'power', 'predictive'] as const;
 const PROFILES = ['us', 'uk', 'none'] as const;
 const HOURS = 4;
 
 const engines = await availableEngines();
-const runs = engines.flatMap((engine: Engine) => [0, 1, 2].map((i) => ({ engine, seed: `${engine}-${i}`, run: i, mode: MODES[i % 3]!, profile: PROFILES[(i + (engine === 'postgres' ? 1 : 0)) % 3]! })));
+const runs = engines.flatMap((engine: Engine) => [0, 1, 2, 3].map((i) => ({ engine, seed: `${engine}-${i}`, run: i, mode: MODES[i % 4]!, profile: PROFILES[(i + (engine === 'postgres' ? 1 : 0)) % 3]! })));
 
 describe('dialer invariants over seeded random runs', () => {
   const storages = new Map<Engine, TestStorage>();
@@ -84,8 +84,9 @@ describe('dialer invariants over seeded random runs', () => {
       regulatoryProfile: profile,
       sortOrder: [{ column: 'Score', direction: 'desc', compareAs: 'number' }],
       wrapUpCodes: [{ code: 'stop', label: 'Stop calling', outcome: 'do_not_call' }],
-      retryRules: { results: { busy: { action: 'retry', delayMinutes: 5, maxRetries: 4 }, no_answer: { action: 'retry', delayMinutes: 20, maxRetries: 4 }, ...(profile === 'uk' && mode === 'power' ? {} : { abandoned: { action: 'retry', delayMinutes: 30, maxRetries: 3 } }) }, maxAttemptsPerRecord: 4, maxAttemptsPerNumberPerDay: 2 },
+      retryRules: { results: { busy: { action: 'retry', delayMinutes: 5, maxRetries: 4 }, no_answer: { action: 'retry', delayMinutes: 20, maxRetries: 4 }, ...(profile === 'uk' && (mode === 'power' || mode === 'predictive') ? {} : { abandoned: { action: 'retry', delayMinutes: 30, maxRetries: 3 } }) }, maxAttemptsPerRecord: 4, maxAttemptsPerNumberPerDay: 2 },
       ...(mode === 'power' ? { linesPerAgent: 2, abandonMessage: 'Sorry we missed you.' } : {}),
+      ...(mode === 'predictive' ? { abandonMessage: 'Sorry we missed you.' } : {}),
     });
     await h.start(campaignId);
     const bots: SimulatedAgent[] = [];
@@ -129,7 +130,7 @@ describe('dialer invariants over seeded random runs', () => {
         expect(list[i]!.dialed_at!.getTime(), `two live calls to record ${recordId}`).toBeGreaterThanOrEqual(list[i - 1]!.ended_at!.getTime());
       }
     }
-    if (profile === 'uk' && mode === 'power') {
+    if (profile === 'uk' && (mode === 'power' || mode === 'predictive')) {
       for (const a of attempts.filter((x) => x.system_result === 'abandoned')) {
         const again = attempts.find((b) => b.number_dialed === a.number_dialed && b.dialed_at! > a.dialed_at! && b.dialed_at!.getTime() < a.dialed_at!.getTime() + 72 * 3_600_000);
         expect(again, `UK: ${a.number_dialed} redialed within 72 h of an abandoned call`).toBeUndefined();
