@@ -262,8 +262,10 @@ export class CampaignEngine {
 
   /** The next entry for this agent: a callback for them (or anyone), their own lane (preview), then anyone's. */
   private takeFor(agentId: number): WorkEntry | undefined {
-    const cb = this.buffer.take(CALLBACK_LANE, (e) => e.callback!.assigneeId === agentId) ?? this.buffer.take(CALLBACK_LANE, (e) => e.callback!.assigneeId === null);
+    // D3: callbacks are always dialed for an agent; the pacer (agent -1) takes only the shared lane.
+    const cb = agentId < 0 ? undefined : (this.buffer.take(CALLBACK_LANE, (e) => e.callback!.assigneeId === agentId) ?? this.buffer.take(CALLBACK_LANE, (e) => e.callback!.assigneeId === null));
     if (cb) return cb;
+    if (this.definition.mode === 'predictive' && agentId >= 0) return undefined; // an agent's own turn in predictive is for callbacks only
     if (this.isPreview) {
       const own = this.buffer.take(agentId);
       if (own) return own;
@@ -352,13 +354,12 @@ export class CampaignEngine {
     if (!this.dialing || !this.loaded) return false;
     if (this.calls.connectWaiting(agentId)) return true;
     if (this.definition.mode === 'power') return this.calls.fillLines(agentId);
-    if (this.definition.mode === 'predictive') {
-      this.pacer.pace(); // D3: the calls are for whoever is free when one answers
-      return false;
-    }
     if (this.work.has(agentId)) return false;
     const next = this.next(agentId, true);
-    if (!next) return false;
+    if (!next) {
+      if (this.definition.mode === 'predictive') this.pacer.pace(); // D3: paced calls go to whoever is free when one answers
+      return false;
+    }
     if (this.isPreview) this.work.offer(agentId, next.entry, next.choice);
     else this.work.dialFor(agentId, next.entry, next.choice);
     return true;

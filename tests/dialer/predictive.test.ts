@@ -135,3 +135,41 @@ describe.each(await availableEngines())('D3 predictive dialing over a simulated 
     expect(predictive.dialed).toBeGreaterThan(progressive.dialed);
   });
 });
+
+describe.each(await availableEngines())('D3 predictive: joining and callbacks (%s)', (engine) => {
+  it('D3, D10, C7: agents join a predictive campaign; a due callback is dialed for its assignee (or a free agent when unassigned), never by the pacer alone', async () => {
+    const h = await startHarness(engine, { seed: `predictive-callbacks-${engine}` });
+    try {
+      const db = h.storage.db;
+      const queueId = await h.makeQueue('predictive-callbacks');
+      const mori = await h.makeAgent(queueId, 'mori@example.jp');
+      const ito = await h.makeAgent(queueId, 'ito@example.jp');
+      const list = await h.makeList('predictive-callbacks', Array.from({ length: 40 }, (_, i) => ({ phones: [`+1212555${3000 + i}`], custom: { Rank: String(i) } })));
+      const id = await h.makeCampaign({ mode: 'predictive', queueId, listIds: [list.listId], abandonMessage: 'Sorry we missed you.', sortOrder: [{ column: 'Rank', direction: 'asc', compareAs: 'number' }] });
+      const due = new Date(h.time.nowMs() - 60_000);
+      const callback = (recordId: number, phone: string, assignee: number | null) =>
+        db.insertInto('callbacks').values({ campaign_id: id, record_id: recordId, phone, window_start: due, window_end: new Date(due.getTime() + 3_600_000), time_zone: 'America/New_York', assignee_id: assignee, status: 'pending', created_at: due, updated_at: due }).returning('id').executeTakeFirstOrThrow();
+      const mine = await callback(list.recordIds[38]!, '+13125550188', mori.userId);
+      const anyone = await callback(list.recordIds[39]!, '+13125550199', null);
+      await h.start(id);
+      const deps = { runtime: h.runtime, db };
+      const { joinCampaign } = await import('../../src/agents/join-campaign.js');
+      const { goReady } = await import('../../src/agents/change-readiness.js');
+      expect(await joinCampaign(deps, mori, id)).toMatchObject({ state: 'not_ready' });
+      await joinCampaign(deps, ito, id);
+      await h.run(1_000);
+      await goReady(deps, mori);
+      await h.run(2_000);
+      await goReady(deps, ito);
+      await h.run(2_000);
+      const attempts = await db.selectFrom('dial_attempts').select(['callback_id', 'agent_id', 'number_dialed']).where('campaign_id', '=', id).execute();
+      expect(attempts.find((a) => Number(a.callback_id) === Number(mine.id))).toMatchObject({ agent_id: mori.userId, number_dialed: '+13125550188' });
+      expect(attempts.find((a) => Number(a.callback_id) === Number(anyone.id))).toMatchObject({ agent_id: ito.userId, number_dialed: '+13125550199' });
+      // Both agents were given their callbacks; the pacer placed nothing on its own (no agent was free).
+      expect(attempts).toHaveLength(2);
+      expect(h.runtime.takeFailures()).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
+});
