@@ -4,7 +4,9 @@
  * a real database (embedded PGlite in memory by default, or a fresh PostgreSQL database). Prints
  * simulated hours per wall-clock second, the peak of concurrent calls and the attempts stored.
  *
- * Run: node --import tsx bench/dialer-virtual.ts [--agents 1000] [--lines 3] [--minutes 10] [--engine embedded|postgres]
+ * `--mode predictive` runs the same floor paced by the predictive policy (D3) instead of 3 power lines.
+ *
+ * Run: node --import tsx bench/dialer-virtual.ts [--agents 1000] [--lines 3] [--minutes 10] [--engine embedded|postgres] [--mode power|predictive]
  */
 import { parseArgs } from 'node:util';
 import { defaultBehaviour, SimulatedAgent } from '../src/dialer/simulated-agents.js';
@@ -12,7 +14,8 @@ import { seededRandom } from '../src/engine/random.js';
 import { startHarness } from '../tests/dialer/harness.js';
 import type { Engine } from '../tests/support/storage.js';
 
-const { values } = parseArgs({ options: { agents: { type: 'string', default: '1000' }, lines: { type: 'string', default: '3' }, minutes: { type: 'string', default: '10' }, engine: { type: 'string', default: 'embedded' } } });
+const { values } = parseArgs({ options: { agents: { type: 'string', default: '1000' }, lines: { type: 'string', default: '3' }, minutes: { type: 'string', default: '10' }, engine: { type: 'string', default: 'embedded' }, mode: { type: 'string', default: 'power' } } });
+const MODE = values.mode === 'predictive' ? 'predictive' : 'power';
 const AGENTS = Number(values.agents);
 const LINES = Number(values.lines);
 const MINUTES = Number(values.minutes);
@@ -52,7 +55,7 @@ for (let i = 0; i < RECORDS; i += 2000) {
     .values(Array.from({ length: Math.min(2000, RECORDS - i) }, (_, k) => ({ list_id: list.id, import_id: imp.id, row_number: i + k + 2, name: `Contact ${i + k}`, time_zone: 'America/New_York', region: 'US', phones: JSON.stringify([{ number: `+1212${String(1_000_000 + i + k).padStart(7, '0')}`, type: 'home', column: 'phone' }]), custom: '{}' })))
     .execute();
 }
-const id = await h.makeCampaign({ mode: 'power', queueId, listIds: [list.id], linesPerAgent: LINES, abandonMessage: 'Sorry we missed you.', regulatoryProfile: 'none', retryRules: { maxAttemptsPerRecord: 1 } });
+const id = await h.makeCampaign({ mode: MODE, queueId, listIds: [list.id], ...(MODE === 'power' ? { linesPerAgent: LINES } : {}), abandonMessage: 'Sorry we missed you.', regulatoryProfile: 'none', retryRules: { maxAttemptsPerRecord: 1 } });
 await h.start(id);
 const random = seededRandom('bench-agents');
 const bots = agentIds.map((userId, i) => new SimulatedAgent(h.runtime, userId, random.fork(`agent-${i}`), { ...defaultBehaviour, breakChance: 0, wrap: { dist: 'lognormal', median: 8, p90: 20 } }));
@@ -74,10 +77,11 @@ const elapsedS = (wall() - start) / 1000;
 const simulatedH = (h.time.nowMs() - startEvents) / 3_600_000;
 const attempts = await db.selectFrom('dial_attempts').select((eb) => eb.fn.countAll<number>().as('n')).where('campaign_id', '=', id).executeTakeFirstOrThrow();
 const failures = h.runtime.takeFailures();
+const rate = engineRef.abandons.rate('us', h.time.now());
 for (const b of bots) b.stop();
 await h.close();
 process.stdout.write(
-  `${AGENTS} agents × ${LINES} lines, ${MINUTES} simulated minutes: ${elapsedS.toFixed(1)} s wall clock → ${(simulatedH / elapsedS).toFixed(4)} simulated hours per wall-clock second ` +
-    `(${((simulatedH * 3600) / elapsedS).toFixed(2)}× real time); peak concurrent calls ${peak}; attempts stored ${Number(attempts.n).toLocaleString('en')}; failures ${failures.length}\n`,
+  `${MODE === 'power' ? `${AGENTS} agents × ${LINES} lines` : `${AGENTS} agents, predictive`}, ${MINUTES} simulated minutes: ${elapsedS.toFixed(1)} s wall clock → ${(simulatedH / elapsedS).toFixed(4)} simulated hours per wall-clock second ` +
+    `(${((simulatedH * 3600) / elapsedS).toFixed(2)}× real time); peak concurrent calls ${peak}; attempts stored ${Number(attempts.n).toLocaleString('en')}; abandoned ${rate.abandoned} of ${rate.liveAnswers} live answers; failures ${failures.length}\n`,
 );
 process.exit(failures.length > 0 ? 1 : 0);

@@ -357,7 +357,7 @@ export class CampaignEngine {
     if (this.work.has(agentId)) return false;
     const next = this.next(agentId, true);
     if (!next) {
-      if (this.definition.mode === 'predictive') this.pacer.pace(); // D3: paced calls go to whoever is free when one answers
+      if (this.definition.mode === 'predictive') this.pacer.request(); // D3: paced calls go to whoever is free when one answers
       return false;
     }
     if (this.isPreview) this.work.offer(agentId, next.entry, next.choice);

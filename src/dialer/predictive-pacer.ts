@@ -22,6 +22,8 @@ export interface PacingDecision {
 
 const DECAY = 0.98; // each ended call weighs 2% less than the next: ~50 calls of memory
 const PACE_MS = 1_000;
+/** Seconds after the ring timeout by which a call has surely been answered or given up (AMD included). */
+const RESOLVE_MARGIN_S = 10;
 
 class Mean {
   constructor(private value: number, private weight = 0) {}
@@ -45,14 +47,44 @@ export class PredictivePacer {
   private ended = 0;
   private readonly wrapping = new Map<number, number>();
   private timer: TimerHandle | null = null;
+  private soon: TimerHandle | null = null;
+  /** Outcomes not yet counted in the answer rate (see noteAnswer). */
+  private readonly outcomes: Array<{ dialedAt: number; live: boolean }> = [];
 
   constructor(private readonly engine: CampaignEngine) {}
 
-  /** A call brought a live answer, or ended without one: learn the answer rate and time to answer. */
+  /**
+   * A call brought a live answer, or ended without one. The answer rate learns from cohorts:
+   * outcomes wait until every call dialed at the same time has surely resolved (ring timeout +
+   * AMD), then count in dialing order. Counting them as they arrive would see the quick failures
+   * (busy, bad numbers) first, underestimate the answer rate and overdial.
+   */
   noteAnswer(live: boolean, t: CallState['times']): void {
-    this.ended += 1;
-    this.answer.add(live ? 1 : 0);
+    this.outcomes.push({ dialedAt: (t.dialed ?? t.queued).getTime(), live });
     if (t.answered && t.dialed) this.ring.add((t.answered.getTime() - t.dialed.getTime()) / 1000);
+  }
+
+  private learnSettledCohorts(now: number): void {
+    const e = this.engine;
+    const cutoff = now - (Math.max(e.ctx.options.ringTimeoutSeconds, e.policy.profile.minRingSeconds) + RESOLVE_MARGIN_S) * 1000;
+    if (this.outcomes.length === 0 || this.outcomes.every((o) => o.dialedAt > cutoff)) return;
+    this.outcomes.sort((a, b) => a.dialedAt - b.dialedAt);
+    let i = 0;
+    for (; i < this.outcomes.length && this.outcomes[i]!.dialedAt <= cutoff; i++) {
+      this.answer.add(this.outcomes[i]!.live ? 1 : 0);
+      this.ended += 1;
+    }
+    this.outcomes.splice(0, i);
+  }
+
+  /** Pace soon (coalesced): many agents becoming ready in one turn make one decision. */
+  request(): void {
+    const e = this.engine;
+    if (this.soon) return;
+    this.soon = e.ctx.ports.timers.after(0, () => {
+      this.soon = null;
+      this.pace();
+    });
   }
 
   /** A call ended: learn the talk time. */
@@ -97,6 +129,7 @@ export class PredictivePacer {
     const e = this.engine;
     const { desk } = e.ctx;
     const now = e.now.getTime();
+    this.learnSettledCohorts(now);
     const ring = this.ring.get();
     const talk = this.talk.get();
     let ready = 0;
@@ -111,9 +144,9 @@ export class PredictivePacer {
         wrappingNow.add(agentId);
         if (!this.wrapping.has(agentId)) this.wrapping.set(agentId, st.since.getTime());
         if (this.wrap.get() - elapsed <= ring) soon++;
-      } else if (st.status === 'on_call' && st.call === 'active' && Math.max(0, talk - elapsed) + this.wrap.get() <= ring) {
-        soon++;
       }
+      // Talking agents are not counted: talk times are long-tailed (lognormal), so one who has
+      // talked longer than the mean is not about to finish — counting them overdials (issue 7).
     }
     for (const [agentId, since] of this.wrapping) {
       if (wrappingNow.has(agentId)) continue;
