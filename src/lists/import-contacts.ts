@@ -181,8 +181,8 @@ class ImportRun {
   private async readAll(firstChunk: CsvChunk, sink: RecordSink, signal: AbortSignal | undefined, stop: () => void): Promise<void> {
     const { mapping, defaultRegion, defaultTimeZone } = this.settings;
     const { maxCellChars, maxColumns } = this.deps.limits;
-    // Enough chunks in flight to keep every worker busy while one result is written; no more.
-    const maxInFlight = this.deps.normaliser.threads + 1;
+    // Enough chunks in flight to keep every worker busy while results are written; no more.
+    const maxInFlight = this.deps.normaliser.threads * this.deps.normaliser.tasksPerThread;
     const inFlight: Array<Promise<ChunkOutput>> = [];
     const dispatch = (chunk: CsvChunk) =>
       inFlight.push(

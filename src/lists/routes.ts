@@ -8,7 +8,7 @@ import { pageOf, pageQuery } from '../shared/pagination.js';
 import { startImport, type ImportSummary } from './import-contacts.js';
 import { createListBody, importParams, importStarted, importSummary, importView, listView, previewQuery, previewView, rowError, uploadDescription, uploadQuery } from './list-schemas.js';
 import { createList, deleteList, getList, listLists } from './manage-lists.js';
-import { createNormaliserPool } from './normaliser-pool.js';
+import { createNormaliserPool, normaliserThreads } from './normaliser-pool.js';
 import { previewFile } from './preview-file.js';
 import { readUpload } from './read-upload.js';
 import { getImport, importErrorsCsv, listImportErrors, listImports } from './view-imports.js';
@@ -19,7 +19,7 @@ const fileErrors = { ...errors, 413: errorBody, 415: errorBody, 422: errorBody }
 export function listRoutes(app: App, deps: AppDeps): void {
   const { storage, clock, config } = deps;
   const { db } = storage;
-  const normaliser = createNormaliserPool();
+  const normaliser = createNormaliserPool(normaliserThreads(storage.engine));
   const running = new Map<number, { stop: AbortController; done: Promise<ImportSummary> }>();
   app.addHook('onClose', async () => {
     for (const r of running.values()) r.stop.abort();

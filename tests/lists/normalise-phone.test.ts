@@ -5,7 +5,7 @@ import { timeZoneOfNumber } from '../../src/lists/infer-time-zone.js';
 
 /** L1: numbers to E.164 — the remembered-prefix fast path must agree with libphonenumber's full parse. */
 describe('L1 phone normalisation', () => {
-  it('L1 agrees with the full libphonenumber parse on 60,000 random numbers in many formats and regions', () => {
+  it('L1 agrees with the full libphonenumber parse (number and country) on 60,000 random numbers in many formats and regions', () => {
     let seed = 7;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 10)).join('');
@@ -21,6 +21,9 @@ describe('L1 phone normalisation', () => {
       (d: string) => `+48 ${d}`,
       (d: string) => `+1 ${d}`,
       (d: string) => `+44 ${d}`,
+      (d: string) => `011 ${d}`,
+      (d: string) => `0011 ${d}`,
+      (d: string) => `1 ${d}`,
     ];
     const fast = new PhoneNormaliser();
     const mismatches: string[] = [];
@@ -30,8 +33,9 @@ describe('L1 phone normalisation', () => {
       // Few distinct prefixes, so the remembered splits are exercised hard.
       const raw = formats[Math.floor(rand() * formats.length)]!(`${['3', '90', '22', '20', '601', '212', '30', '1'][Math.floor(rand() * 8)]}${digits(6 + Math.floor(rand() * 5))}`);
       const full = parsePhoneNumberFromString(raw, region as CountryCode);
-      const expected = full && full.isValid() ? full.number : null;
-      const got = fast.normalise(raw, region)?.number ?? null;
+      const expected = full && full.isValid() ? `${full.number} ${full.country}` : null;
+      const fastResult = fast.normalise(raw, region);
+      const got = fastResult ? `${fastResult.number} ${fastResult.country}` : null;
       if (got) valid++;
       if (got !== expected && mismatches.length < 10) mismatches.push(`${region} ${raw}: ${got} ≠ ${expected}`);
     }
