@@ -57,34 +57,23 @@ export async function openRecordSink(storage: Storage, importId: number): Promis
   return postgresSink(client, importId);
 }
 
-/** PGlite: buffer ~8 MiB of COPY text (~30,000 records), then one COPY from a blob (one statement, so all or none of it). */
-const BLOB_BYTES = 8 * 1024 * 1024;
-
+/**
+ * PGlite: one COPY from a blob per chunk of records (~2 MiB of COPY text, ~7,500 records; one
+ * statement, so all or none of it). PGlite runs on the main thread and blocks it while it
+ * copies: short statements let the workers' results keep flowing (8 MiB ones were 15% slower).
+ */
 function embeddedSink(pglite: Extract<Storage['raw'], { kind: 'embedded' }>['pglite']): RecordSink {
-  let buffered: Uint8Array[] = [];
-  let bytes = 0;
-  const flush = async () => {
-    if (bytes === 0) return;
-    const blob = new Blob(buffered as Uint8Array<ArrayBuffer>[]);
-    buffered = [];
-    bytes = 0;
-    await pglite.transaction(async (tx) => {
-      await tx.exec(SKIP_FOREIGN_KEY_CHECKS);
-      await tx.query(copySql(`'/dev/blob'`), [], { blob });
-    });
-  };
   return {
     async write(copy) {
       if (copy.length === 0) return;
-      buffered.push(copy);
-      bytes += copy.length;
-      if (bytes >= BLOB_BYTES) await flush();
+      const blob = new Blob([copy as Uint8Array<ArrayBuffer>]);
+      await pglite.transaction(async (tx) => {
+        await tx.exec(SKIP_FOREIGN_KEY_CHECKS);
+        await tx.query(copySql(`'/dev/blob'`), [], { blob });
+      });
     },
-    finish: flush,
-    async abort() {
-      buffered = [];
-      bytes = 0;
-    },
+    async finish() {},
+    async abort() {},
     async close() {},
   };
 }
