@@ -1,28 +1,12 @@
-import { CsvError } from 'csv-parse';
 import { AppError } from '../shared/errors.js';
 
-/** Turns whatever stopped an import (a malformed file, an upload over the limit) into an AppError that says where and how to fix it. */
+/** Turns whatever stopped an import (an upload over the limit, cut short or malformed) into an AppError that says where and how to fix it. Malformed CSV is reported where it is found (cut-csv-chunks.ts, normalise-chunk.ts). */
 export function importFailure(err: unknown, limits: { maxFileBytes: number }): AppError {
   if (err instanceof AppError) return err;
   const code = (err as { code?: string }).code;
   if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT') {
     return new AppError('payload_too_large', `The file is larger than ${limits.maxFileBytes} bytes (PACER_MAX_FILE_BYTES). Split it and append the parts to the list.`, {
       limit: limits.maxFileBytes,
-    });
-  }
-  if (err instanceof CsvError) {
-    const info = err as unknown as { lines?: number; records?: number };
-    const row = (info.records ?? 0) + 1;
-    const hint =
-      err.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'a quoted cell is never closed; check the quotes of that row'
-        : err.code === 'CSV_MAX_RECORD_SIZE'
-          ? 'the row is too long: a cell may be missing its closing quote, or a cell is longer than allowed'
-          : 'check the quotes and delimiters of that row';
-    return new AppError('invalid_file', `The CSV is malformed at row ${row} (line ${info.lines ?? '?'}): ${hint}. (${err.message})`, {
-      row,
-      line: info.lines ?? null,
-      csvError: err.code,
     });
   }
   if (code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET' || (err as Error)?.message === 'aborted') {
