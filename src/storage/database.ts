@@ -43,6 +43,9 @@ async function openEmbedded(dataDir: string | undefined): Promise<Storage> {
   }
   const pglite = await PGlite.create({
     ...(dir ? { dataDir: dir } : {}),
+    // A 32 MB buffer pool (PGlite's default is 128 MB) keeps the embedded server's memory in
+    // budget during bulk imports; the data sits in the OS page cache either way.
+    startParams: [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, '-c', 'shared_buffers=32MB'],
     parsers: { [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
