@@ -20,6 +20,7 @@ import { loadBlockedSet } from '../src/dnc/load-blocked-set.js';
 import { e164Digits } from '../src/dnc/normalise-number.js';
 import { openStorage } from '../src/storage/database.js';
 import { migrateToLatest } from '../src/storage/migrate.js';
+import { seededRandom } from '../src/engine/random.js';
 
 const { values } = parseArgs({
   options: { count: { type: 'string', default: '10000000' }, 'no-postgres': { type: 'boolean', default: false }, lists: { type: 'string', default: '4' } },
@@ -32,16 +33,10 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
 
-/** A seeded PRNG (mulberry32): the same numbers every run. */
+/** The project's seeded generator (src/engine/random.ts) as a plain function: the same numbers every run. */
 function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
+  return () => random.next();
 }
 const random = rng(20260302);
 const digit = (from = 0) => from + Math.floor(random() * (10 - from));

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
+import { seededRandom } from '../src/engine/random.js';
 
 /**
  * Generates a contact list CSV for the import benchmark: 10 columns, 2 phone columns, regions
@@ -7,15 +8,10 @@ import { once } from 'node:events';
  */
 export const HEADER = ['id', 'name', 'furigana', 'phone', 'mobile', 'zip', 'country', 'owner', 'email', 'note'];
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** The project's seeded generator (src/engine/random.ts) as a plain function: the same numbers every run. */
+function rng(seed: number): () => number {
+  const random = seededRandom(seed);
+  return () => random.next();
 }
 
 const PL_AREAS = ['12', '22', '32', '42', '52', '58', '61', '71', '81', '91'];

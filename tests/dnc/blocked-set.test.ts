@@ -2,19 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { BlockedSet, MAX_DNC_LISTS } from '../../src/dnc/blocked-set.js';
 import { e164Digits, normaliseNumber } from '../../src/dnc/normalise-number.js';
 import { MAX_E164, mergeIndex, NumberIndex, PairBuffer } from '../../src/dnc/number-index.js';
+import { seededRandom } from '../../src/engine/random.js';
 
 /** L4: the in-memory set is exact — never a false negative, never a false positive. */
 
-/** A small deterministic PRNG so failures replay. */
+/** The project's seeded generator (src/engine/random.ts) as a plain function: the same numbers every run. */
 function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
+  return () => random.next();
 }
 
 const randomNumber = (r: () => number): number => {
