@@ -1,6 +1,5 @@
 import type { Clock } from '../shared/clock.js';
 import type { DialerEvent, EventHub } from '../dialer/event-hub.js';
-import { saveAgentChanges } from '../dialer/dialer-writes.js';
 import type { WriteQueue } from '../dialer/write-queue.js';
 import { type AgentEvent, type AgentState, agentStateLabel, initialAgentState, transitionAgent } from './agent-state.js';
 
@@ -49,7 +48,7 @@ export class AgentDesk {
     session.state = state;
     this.sessions.set(userId, session);
     const joined = event.type === 'login' || event.type === 'logout' ? (event.campaignId ?? null) : null;
-    this.deps.writes.push(`agent ${userId} ${record.event}`, (db) => saveAgentChanges(db, userId, this.deps.nodeId, [{ ...record, joinedCampaignId: joined }]));
+    this.deps.writes.add({ kind: 'agent', userId, nodeId: this.deps.nodeId, change: { ...record, joinedCampaignId: joined } });
     this.publish(userId, { type: 'agent.state', state: this.deps.describe(userId, state) });
     if (state.status === 'ready') this.deps.onReady(userId);
     return state;

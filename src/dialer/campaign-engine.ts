@@ -11,7 +11,7 @@ import { releaseLease, acquireLease, renewLease } from './campaign-lease.js';
 import { chooseNumber, type DialContext, type NumberChoice } from './choose-number.js';
 import { hasWorkLeft } from './claim-records.js';
 import { afterRefusal, type RecordFate } from './decide-outcome.js';
-import { releaseOrphans, releaseRecords, saveRecordFate, setCallbackStatus } from './dialer-writes.js';
+import { releaseOrphans, releaseRecords, setCallbackStatus } from './dialer-writes.js';
 import type { EngineContext } from './engine-context.js';
 import { CallDesk } from './engine-calls.js';
 import { WorkDesk } from './engine-work.js';
@@ -76,7 +76,8 @@ export class CampaignEngine {
     readonly ctx: EngineContext,
   ) {
     this.buffer = new RecordBuffer(ctx.ports.clock, {
-      fetch: (lane, limit) => (lane === CALLBACK_LANE ? fetchCallbacks(this, limit) : fetchLane(this, lane, limit)),
+      // In the write queue's lane: a refill sees every record state decided before it.
+      fetch: (lane, limit) => this.ctx.writes.run(`refill lane ${lane}`, () => (lane === CALLBACK_LANE ? fetchCallbacks(this, limit) : fetchLane(this, lane, limit))),
       consumers: (lane) => this.consumers(lane),
       refilled: (lane, added, wakeAt) => this.refilled(lane, added, wakeAt),
       track: (work, label) => ctx.track(work, `campaign ${id}: ${label}`),
@@ -191,7 +192,7 @@ export class CampaignEngine {
 
   private async completeIfDone(): Promise<void> {
     if (!this.dialing || !this.buffer.idle || this.work.count > 0 || this.calls.count > 0) return;
-    if (await hasWorkLeft(this.ctx.db, this.id)) return;
+    if (await this.ctx.writes.run('work left', (db) => hasWorkLeft(db, this.id))) return;
     try {
       await completeCampaign(this.ctx.db, this.ctx.ports.clock, this.id);
       this.status = 'complete';
@@ -330,7 +331,7 @@ export class CampaignEngine {
     if (cb) this.callbacksInHand.delete(cb.callbackId);
     const { callback, ...rest } = extra;
     const w = { campaignId: this.id, recordId: entry.recordId, batch: entry.batch, nodeId: this.ctx.nodeId, now: this.now };
-    this.ctx.writes.push(`record ${entry.recordId} ${fate.status}`, (db) => saveRecordFate(db, { ...w, fate, ...rest }));
+    this.ctx.writes.add({ kind: 'fate', w: { ...w, fate, ...rest } });
     if (cb && callback) {
       this.ctx.writes.push(`callback ${cb.callbackId} ${callback.status}`, (db) =>
         callback.status === 'cancelled'

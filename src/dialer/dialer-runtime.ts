@@ -10,7 +10,7 @@ import { CampaignEngine } from './campaign-engine.js';
 import { type AgentView, describeAgent } from './describe-agent.js';
 import { defaultDialerOptions, type DialerLog, type DialerOptions, type EngineContext, silentLog } from './engine-context.js';
 import { EventHub } from './event-hub.js';
-import { WriteQueue } from './write-queue.js';
+import { WriteQueue, type WriteQueueOptions } from './write-queue.js';
 
 /**
  * The dialer on one node (issue 4): the campaign engines this node paces (each under its
@@ -31,6 +31,8 @@ export interface DialerRuntimeDeps {
   nodeId: string;
   log?: DialerLog;
   options?: Partial<DialerOptions>;
+  /** Virtual time writes lazily, when a read or `settle()` needs it (write-queue.ts). */
+  writeQueue?: WriteQueueOptions;
 }
 
 export class DialerRuntime {
@@ -53,7 +55,7 @@ export class DialerRuntime {
     this.writes = new WriteQueue(deps.storage.db, (label, err) => {
       this.failures.push({ label, err });
       log.error({ err, write: label }, 'dialer write failed');
-    });
+    }, deps.writeQueue);
     this.desk = new AgentDesk({
       clock: deps.ports.clock,
       writes: this.writes,
@@ -115,7 +117,19 @@ export class DialerRuntime {
     void tracked.finally(() => this.tasks.delete(tracked));
   }
 
-  /** Resolves when no background task or write is left (virtual-time tests call it between events). */
+  /**
+   * Resolves when no background task is left; writes go on being queued (virtual-time runs call
+   * it between events: only a task — a refill, a tick — can change what happens next).
+   */
+  async settleTasks(): Promise<void> {
+    for (let round = 0; round < 10_000; round++) {
+      if (this.tasks.size === 0) return;
+      await Promise.allSettled([...this.tasks]);
+    }
+    throw new Error('The dialer did not settle: background work keeps starting more work.');
+  }
+
+  /** Resolves when no background task or write is left. */
   async settle(): Promise<void> {
     for (let round = 0; round < 10_000; round++) {
       if (this.tasks.size === 0 && this.writes.pending === 0) return;

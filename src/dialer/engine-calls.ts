@@ -4,7 +4,8 @@ import { type CallEnder, type CallEvent, type CallState, newCall, transitionCall
 import type { TimerHandle } from '../engine/timers.js';
 import type { CarrierCall, CarrierEndCause, CarrierEvent } from '../telephony/carrier.js';
 import type { CampaignEngine } from './campaign-engine.js';
-import { type AttemptRow, saveAttempt, saveDialed, setCallbackStatus } from './dialer-writes.js';
+import type { AttemptRow } from './batch-writes.js';
+import { setCallbackStatus } from './dialer-writes.js';
 import type { WorkEntry } from './record-buffer.js';
 
 /**
@@ -98,7 +99,7 @@ export class CallDesk {
     e.history.note(number, id, now, null);
     const attempts = entry.attempts;
     this.save(call);
-    ctx.writes.push(`record ${entry.recordId} dialed`, (db) => saveDialed(db, { campaignId: e.id, recordId: entry.recordId, batch: entry.batch, nodeId: ctx.nodeId, now, attempts }));
+    ctx.writes.add({ kind: 'dialed', w: { campaignId: e.id, recordId: entry.recordId, batch: entry.batch, nodeId: ctx.nodeId, now, attempts } });
     const cb = entry.callback;
     if (cb) ctx.writes.push(`callback ${cb.callbackId} delivered`, (db) => setCallbackStatus(db, cb.callbackId, 'delivered', now));
     const ringTimeoutSeconds = Math.max(ctx.options.ringTimeoutSeconds, e.policy.profile.minRingSeconds);
@@ -307,7 +308,7 @@ export class CallDesk {
 
   save(call: LiveCall): void {
     const snapshot = { ...call.attempt, call: call.state };
-    this.engine.ctx.writes.push(`attempt ${call.id}`, (db) => saveAttempt(db, snapshot));
+    this.engine.ctx.writes.add({ kind: 'attempt', row: snapshot });
   }
 
   publish(call: LiveCall): void {

@@ -1,7 +1,8 @@
 import { addToDoNotCall } from '../dnc/add-to-do-not-call.js';
 import type { WrapUpCode } from '../campaigns/wrap-up-codes.js';
 import type { CampaignEngine } from './campaign-engine.js';
-import { type AttemptRow, createCallback, saveAttempt } from './dialer-writes.js';
+import type { AttemptRow } from './batch-writes.js';
+import { createCallback } from './dialer-writes.js';
 import type { AgentWork } from './engine-work.js';
 import type { GuideAnswer, ParsedCallback } from './wrap-up-input.js';
 
@@ -22,7 +23,7 @@ export function saveWrapUp(e: CampaignEngine, work: AgentWork, code: WrapUpCode 
     const { entry } = work;
     row = { id: e.ctx.ports.ids.next('attempt'), campaignId: e.id, batch: entry.batch, recordId: entry.recordId, callbackId: entry.callback?.callbackId ?? null, number: null, agentId: work.agentId, origin: 'preview', nodeId: e.ctx.nodeId, call: null, queuedAt: e.now, wrapUp };
   }
-  e.ctx.writes.push(`wrap-up ${row.id}`, (db) => saveAttempt(db, row));
+  e.ctx.writes.add({ kind: 'attempt', row });
 }
 
 /** C1: the callback the agent asked for; the engine wakes for its window. */

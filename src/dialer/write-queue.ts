@@ -1,49 +1,146 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
+import { type BatchItem, writeBatch } from './batch-writes.js';
 
 /**
- * Write-behind for the engine: decisions are made in memory, synchronously (a dial never waits
- * for the database), and what must be stored — attempts, agent transitions, record states — is
- * written here, one statement after another in the order it was decided. `drained()` resolves
- * when everything queued so far is written: REST commands answer after it, and virtual-time
- * tests await it between events so a simulated run is deterministic.
+ * The engine's one lane to the database. Decisions are made in memory, synchronously (a dial
+ * never waits for the database); what must be stored goes through here in the order it was
+ * decided, and so do the reads that must see it (a refill's claim runs after every write
+ * queued before it). One lane makes the order of database work independent of timing, which is
+ * what lets a virtual-time run repeat exactly on either engine.
  *
- * A failed write is reported to `onError` (logged by the runtime) and does not stop the ones
- * after it.
+ * Group commit: the frequent writes — attempts, agent transitions, record states — are
+ * batchable (`BatchItem`, batch-writes.ts): everything queued between two other operations is
+ * written in one transaction of a few multi-row statements, however many calls produced it.
+ * An attempt rewritten five times while its call rang, connected and ended is one row. Other
+ * writes (`push`) and reads (`run`) go alone, in their place.
+ *
+ * `autoFlush` (the server) starts writing as soon as the current synchronous work is done;
+ * without it (virtual time) the queue writes when a read or `drained()` asks for it, or when it
+ * holds `maxPending` items — so a simulated hour is a handful of transactions, not one per call.
+ *
+ * A failed batch is written again item by item so that one bad row cannot take the others
+ * with it; each failure is reported to `onError` (logged by the runtime).
  */
 export type Write = (db: Kysely<Database>) => Promise<unknown>;
 
+type Item =
+  | { kind: 'batch'; item: BatchItem }
+  | { kind: 'write'; label: string; write: Write }
+  | { kind: 'run'; label: string; fn: Write; resolve: (v: unknown) => void; reject: (err: unknown) => void };
+
+export interface WriteQueueOptions {
+  autoFlush: boolean;
+  maxPending: number;
+}
+
 export class WriteQueue {
-  private tail: Promise<void> = Promise.resolve();
-  private queued = 0;
+  private items: Item[] = [];
+  private working = false;
+  private scheduled = false;
+  private idle: Array<() => void> = [];
+  /** Transactions and single operations run so far (for benchmarks). */
+  readonly stats = { batches: 0, batchedItems: 0, singles: 0 };
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly onError: (label: string, err: unknown) => void,
+    private readonly options: WriteQueueOptions = { autoFlush: true, maxPending: 5_000 },
   ) {}
 
-  push(label: string, write: Write): Promise<void> {
-    this.queued++;
-    const run = async (): Promise<void> => {
-      try {
-        await write(this.db);
-      } catch (err) {
-        this.onError(label, err);
-      } finally {
-        this.queued--;
-      }
-    };
-    this.tail = this.tail.then(run);
-    return this.tail;
+  /** A batchable write: attempts, agent transitions, record states. */
+  add(item: BatchItem): void {
+    this.items.push({ kind: 'batch', item });
+    this.schedule();
   }
 
-  /** Writes queued and not yet finished. */
+  /** A write of its own, after everything queued before it. */
+  push(label: string, write: Write): void {
+    this.items.push({ kind: 'write', label, write });
+    this.schedule();
+  }
+
+  /** A read (or claim) that must see every write queued before it; resolves with its result. */
+  run<T>(label: string, fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.items.push({ kind: 'run', label, fn, resolve: resolve as (v: unknown) => void, reject });
+      void this.work();
+    });
+  }
+
+  /** Operations queued or being written. */
   get pending(): number {
-    return this.queued;
+    return this.items.length + (this.working ? 1 : 0);
   }
 
-  /** Resolves once every write queued so far has been attempted. */
-  async drained(): Promise<void> {
-    while (this.queued > 0) await this.tail;
+  /** Resolves once everything queued so far (and anything queued meanwhile) is written. */
+  drained(): Promise<void> {
+    if (this.items.length === 0 && !this.working) return Promise.resolve();
+    const done = new Promise<void>((resolve) => this.idle.push(resolve));
+    void this.work();
+    return done;
+  }
+
+  private schedule(): void {
+    if (this.options.autoFlush) {
+      if (this.scheduled || this.working) return;
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        void this.work();
+      });
+    } else if (this.items.length >= this.options.maxPending) {
+      void this.work();
+    }
+  }
+
+  private async work(): Promise<void> {
+    if (this.working) return;
+    this.working = true;
+    try {
+      while (this.items.length > 0) {
+        const head = this.items[0]!;
+        if (head.kind === 'batch') {
+          let n = 1;
+          while (n < this.items.length && this.items[n]!.kind === 'batch') n++;
+          const batch = this.items.splice(0, n).map((i) => (i as { item: BatchItem }).item);
+          await this.writeBatch(batch);
+          continue;
+        }
+        this.items.shift();
+        this.stats.singles++;
+        if (head.kind === 'write') {
+          await head.write(this.db).catch((err: unknown) => this.onError(head.label, err));
+        } else {
+          await head.fn(this.db).then(head.resolve, head.reject);
+        }
+      }
+    } finally {
+      this.working = false;
+      for (const resolve of this.idle.splice(0)) resolve();
+    }
+  }
+
+  private async writeBatch(batch: BatchItem[]): Promise<void> {
+    this.stats.batches++;
+    this.stats.batchedItems += batch.length;
+    try {
+      await this.db.transaction().execute((trx) => writeBatch(trx, batch));
+    } catch {
+      for (const item of batch) {
+        await writeBatch(this.db, [item]).catch((err: unknown) => this.onError(`${item.kind} ${labelOf(item)}`, err));
+      }
+    }
+  }
+}
+
+function labelOf(item: BatchItem): string {
+  switch (item.kind) {
+    case 'attempt':
+      return item.row.id;
+    case 'agent':
+      return `${item.userId} ${item.change.event}`;
+    default:
+      return `record ${item.w.recordId}`;
   }
 }

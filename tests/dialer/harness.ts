@@ -66,7 +66,7 @@ export async function startHarness(
     },
   );
   const dnc = await DoNotCall.load(storage);
-  const runtime = new DialerRuntime({ storage, dnc, ports, carrier, nodeId: options.nodeId ?? 'node-a', options: options.dialer });
+  const runtime = new DialerRuntime({ storage, dnc, ports, carrier, nodeId: options.nodeId ?? 'node-a', options: options.dialer, writeQueue: { autoFlush: false, maxPending: 5_000 } });
   runtime.start();
   const db = storage.db;
   const now = () => time.now();
@@ -85,7 +85,7 @@ export async function startHarness(
       const next = time.nextEventAt();
       if (!next || next.getTime() > target) break;
       time.runNext();
-      await runtime.settle();
+      await runtime.settleTasks();
     }
     time.runUntil(Math.max(target, time.nowMs())); // an event at a fractional millisecond may have moved the clock just past the target
     await runtime.settle();
