@@ -10,9 +10,10 @@ import { dncRoutes } from './dnc/routes.js';
 import { campaignRoutes } from './campaigns/routes.js';
 import { dialerRoutes } from './dialer/routes.js';
 import { registerAuthentication } from './http/authenticate.js';
-import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { errorHandler } from './http/error-handler.js';
 import { listRoutes } from './lists/routes.js';
 import type { App, AppDeps } from './http/types.js';
+import { registerWebApp } from './http/web-app.js';
 import { queueRoutes } from './queues/routes.js';
 import { recordRoutes } from './records/routes.js';
 import { userRoutes } from './users/routes.js';
@@ -20,6 +21,8 @@ import { userRoutes } from './users/routes.js';
 export interface BuildOptions {
   /** A pino logger; without one the app logs nothing (tests). */
   logger?: FastifyBaseLogger;
+  /** The agent desktop's build (default web/dist). */
+  webDir?: string;
 }
 
 /** Builds the HTTP application on its dependencies. Routes are thin: a schema and one use-case call. */
@@ -32,7 +35,6 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
 
   await app.register(cookie);
   await app.register(multipart, {
@@ -74,5 +76,6 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     dialerRoutes(typed, deps);
   }, { prefix: '/api' });
 
+  await registerWebApp(app, options.webDir);
   return app;
 }

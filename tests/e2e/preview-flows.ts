@@ -1,0 +1,132 @@
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { TestBrowser } from './support/browser.js';
+import { screenshot } from './support/browser.js';
+import { button, reasonOf, resetAgent, signInThroughPage, stateOf, textOf, until, WAIT_MS } from './support/desk-page.js';
+import { CONTACTS, PREVIEW_CAMPAIGN, type Floor } from './support/pacer-floor.js';
+
+/**
+ * Issue 5 point 3 (journey J2): the preview flow on the desktop — the offer pop-up, the record
+ * with its screen-pop fields and numbers, Skip, Complete, not ready during review, and calling
+ * a number. Records come largest balance first (the campaign's sort order).
+ */
+export function previewTests(ctx: { floor: Floor; browser: TestBrowser }, shot: (name: string) => string): void {
+  const offer = (page: Page) => page.getByRole('dialog', { name: 'New record' });
+  const contactHeading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+  async function readyForOffers(page: Page): Promise<void> {
+    await resetAgent(ctx.floor, 'kowalski');
+    await signInThroughPage(page, ctx.floor, 'kowalski');
+    await button(page, `Join ${PREVIEW_CAMPAIGN}`).click();
+    await textOf(stateOf(page), 'Not ready');
+    await button(page, 'Ready').click();
+  }
+
+  async function acceptOffer(page: Page, name: string): Promise<void> {
+    await offer(page).waitFor({ timeout: WAIT_MS });
+    expect(await textOf(offer(page).locator('.offer-name'), name)).toBe(name);
+    await offer(page).getByRole('button', { name: 'Accept' }).click();
+    await offer(page).waitFor({ state: 'detached' });
+    await textOf(contactHeading(page), name);
+    await textOf(stateOf(page), 'Previewing');
+  }
+
+  it('P1, P2, P5: going Ready brings the offer pop-up with campaign and customer name; Accept opens the record with its screen-pop fields, numbers (recommended marked) and History', async () => {
+    const { page, context } = await ctx.browser.newPage();
+    await readyForOffers(page);
+    const first = CONTACTS[0]!;
+    await offer(page).waitFor({ timeout: WAIT_MS });
+    expect(await textOf(stateOf(page), 'Record offered')).toBe('Record offered');
+    const dialogText = (await offer(page).textContent()) ?? '';
+    expect(dialogText).toContain(PREVIEW_CAMPAIGN);
+    expect(dialogText).toContain(first.name);
+    // The button has the focus: Enter accepts.
+    expect(await offer(page).getByRole('button', { name: 'Accept' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await screenshot(page, shot('P1-offer'));
+
+    await page.keyboard.press('Enter');
+    await textOf(contactHeading(page), first.name);
+    await textOf(stateOf(page), 'Previewing');
+    const details = page.getByRole('tabpanel');
+    expect(await textOf(details.locator('dd').first(), first.balance)).toBe(first.balance);
+    expect(await details.textContent()).toContain(first.plan);
+    const numbers = page.getByRole('region', { name: 'Numbers' });
+    for (const n of [first.phone, first.mobile]) expect(await button(page, `Call ${n}`).isEnabled()).toBe(true);
+    const recommended = numbers.locator('li.recommended');
+    expect(await recommended.count()).toBe(1);
+    expect(await recommended.textContent()).toContain('Recommended');
+    // The server's own choice is the one marked.
+    const cookie = await ctx.floor.signIn('kowalski');
+    const view = (await ctx.floor.api(cookie, 'GET', '/api/agent/state')).json;
+    const chosen = view.work.phones.find((p: { recommended: boolean }) => p.recommended).number;
+    expect(await recommended.textContent()).toContain(chosen);
+    await screenshot(page, shot('P2-record'));
+
+    await page.getByRole('tab', { name: 'History' }).click();
+    await page.getByText('No earlier attempts on this record.').waitFor();
+    await context.close();
+  });
+
+  it('P4, P3, P2: Skip brings the next record; Complete uses "Bad record" by default; Not ready during review stops further offers', async () => {
+    const { page, context } = await ctx.browser.newPage();
+    await readyForOffers(page);
+    // The first record was completed by the reset; the next by balance comes, then the one after.
+    const [, second, third, fourth] = CONTACTS;
+    await acceptOffer(page, second!.name);
+    await button(page, 'Skip').click();
+    await acceptOffer(page, third!.name);
+
+    expect(await page.getByLabel('Disposition').inputValue()).toBe('bad_record');
+    expect(await page.getByLabel('Disposition').locator('option:checked').textContent()).toBe('Bad record');
+    await button(page, 'Complete').click();
+    await acceptOffer(page, fourth!.name);
+
+    await page.getByLabel('Not-ready reason').selectOption('break');
+    await button(page, 'Not ready').click();
+    await page.getByText('Not ready after this record: Break').waitFor();
+    expect(await stateOf(page).textContent()).toBe('Previewing');
+    await button(page, 'Complete').click();
+    await textOf(stateOf(page), 'Not ready');
+    await textOf(reasonOf(page), 'Break');
+    await page.getByText('You are not ready. Choose Ready when you want records and calls.').waitFor();
+    // No offer comes while she is not ready.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await offer(page).count()).toBe(0);
+    await context.close();
+  });
+
+  it('P5, D7, D8: clicking a number calls it; the call shows its progress, Hang up ends it, and the record or the wrap-up follows', async () => {
+    const { page, context } = await ctx.browser.newPage();
+    await readyForOffers(page);
+    await offer(page).waitFor({ timeout: WAIT_MS });
+    const name = ((await offer(page).locator('.offer-name').textContent()) ?? '').trim();
+    const contact = CONTACTS.find((c) => c.name === name)!;
+    await offer(page).getByRole('button', { name: 'Accept' }).click();
+    await textOf(contactHeading(page), name);
+
+    await button(page, `Call ${contact.phone}`).click();
+    const call = page.getByRole('region', { name: 'Call' });
+    // The simulated carrier decides what happens: most calls are still dialing or ringing here.
+    await until('the call or its result', async () => (await call.count()) > 0 || (await page.getByText(/^Last call: /).count()) > 0);
+    if ((await call.count()) > 0) {
+      expect(await call.textContent()).toContain(contact.phone);
+      expect(await stateOf(page).textContent()).toMatch(/^(Dialing|Ringing|Checking for a machine|On a call)$/);
+      await screenshot(page, shot('P5-call'));
+      await button(page, 'Hang up').click().catch(() => undefined); // the call may have ended by itself meanwhile
+    }
+    // Back to the record (no answer) or to wrap-up (answered), as the server says.
+    await until('the record or the wrap-up', async () => /^(Previewing|Wrap-up)$/.test((await stateOf(page).textContent()) ?? ''), WAIT_MS);
+    if ((await stateOf(page).textContent()) === 'Wrap-up') {
+      await screenshot(page, shot('D8-wrap-up'));
+      await page.getByLabel('Wrap-up code').selectOption('no_answer');
+      await button(page, 'Finish wrap-up').click();
+    } else {
+      await page.getByText(/^Last call: /).waitFor();
+      await page.getByRole('tab', { name: 'History' }).click();
+      await until('the attempt in History', async () => (await page.getByRole('tabpanel').locator('tbody tr').count()) === 1);
+      expect(await page.getByRole('tabpanel').textContent()).toContain(contact.phone);
+      await screenshot(page, shot('P2-history'));
+    }
+    await context.close();
+  }, 90_000);
+}

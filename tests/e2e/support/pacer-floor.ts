@@ -1,0 +1,142 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureWebBuild } from '../../../scripts/build-web.js';
+import { startServerProcess, type ServerProcess } from '../../support/server-process.js';
+import { openTestStorage, type Engine, type TestStorage } from '../../support/storage.js';
+
+/**
+ * A real Pacer server process (simulated carrier) with a small floor made through its own API,
+ * as an admin would: a queue "Sales" with agent Anna Kowalski (Polish, Europe/Warsaw), a
+ * running preview campaign of eight records sorted by balance (largest first), a draft campaign
+ * in her queue, and a queue she is not in ("Collections", agent Sato) with a running campaign
+ * she must never see. Contacts may be called at any hour (no regulatory profile, 00:00–24:00),
+ * so the tests do not depend on the time of day.
+ */
+export const PASSWORD = 'e2e-password-2026';
+export const ADMIN_PASSWORD = 'e2e-admin-password';
+
+export const CONTACTS = [
+  { name: 'Jan Zieliński', phone: '+48221234501', mobile: '+48601234501', balance: '9200', plan: 'Gold' },
+  { name: 'Ewa Lewandowska', phone: '+48221234502', mobile: '', balance: '7100', plan: 'Silver' },
+  { name: 'Adam Mazur', phone: '+48221234503', mobile: '+48601234503', balance: '5000', plan: 'Basic' },
+  { name: 'Zofia Krawczyk', phone: '+48221234504', mobile: '', balance: '3300', plan: 'Basic' },
+  { name: 'Marek Kaczmarek', phone: '+48221234505', mobile: '', balance: '1200', plan: 'Silver' },
+  { name: 'Piotr Wójcik', phone: '+48221234506', mobile: '', balance: '900', plan: 'Basic' },
+  { name: 'Maria Kamińska', phone: '+48221234507', mobile: '', balance: '600', plan: 'Basic' },
+  { name: 'Tomasz Dąbrowski', phone: '+48221234508', mobile: '', balance: '300', plan: 'Gold' },
+];
+
+export const PREVIEW_CAMPAIGN = 'Sales — preview';
+export const DRAFT_CAMPAIGN = 'Sales — spring offer';
+export const OTHER_CAMPAIGN = 'Collections — overdue';
+
+export interface Floor {
+  server: ServerProcess;
+  url: string;
+  agent: { id: number; email: string; login: string };
+  previewCampaignId: number;
+  /** Calls the API as someone (a cookie from signIn). */
+  api(cookie: string, method: string, url: string, body?: unknown): Promise<{ status: number; json: any }>;
+  signIn(login: string, password?: string): Promise<string>;
+  /** Stops the server and starts it again on the same port and database (point 9). */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startFloor(engine: Engine): Promise<Floor> {
+  await ensureWebBuild();
+  let storage: TestStorage | undefined;
+  let dataDir: string | undefined;
+  const env: Record<string, string> = { PACER_ADMIN_PASSWORD: ADMIN_PASSWORD, PACER_ADMIN_EMAIL: 'admin@e2e.test' };
+  if (engine === 'postgres') {
+    storage = await openTestStorage('postgres', { migrate: false });
+    env.DATABASE_URL = storage.url!;
+  } else {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'pacer-e2e-'));
+    env.PACER_DATA_DIR = dataDir;
+  }
+  let server = await startServerProcess(env);
+  const base = () => server.url;
+
+  const api: Floor['api'] = async (cookie, method, url, body) => {
+    const res = await fetch(`${base()}${url}`, { method, headers: { cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    const text = await res.text();
+    return { status: res.status, json: text ? JSON.parse(text) : undefined };
+  };
+  const signIn: Floor['signIn'] = async (login, password = PASSWORD) => {
+    const res = await fetch(`${base()}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
+    if (res.status !== 200) throw new Error(`sign-in as ${login} failed: ${res.status} ${await res.text()}`);
+    return res.headers.get('set-cookie')!.split(';')[0]!;
+  };
+  const must = async (cookie: string, method: string, url: string, body?: unknown) => {
+    const res = await api(cookie, method, url, body);
+    if (res.status >= 300) throw new Error(`${method} ${url} answered ${res.status}: ${JSON.stringify(res.json)}`);
+    return res.json;
+  };
+
+  try {
+    const admin = await signIn('admin@e2e.test', ADMIN_PASSWORD);
+    const sales = await must(admin, 'POST', '/api/queues', { name: 'Sales' });
+    const collections = await must(admin, 'POST', '/api/queues', { name: 'Collections' });
+    const agent = await must(admin, 'POST', '/api/users', { email: 'kowalski@e2e.test', userCode: 'kowalski', displayName: 'Anna Kowalski', role: 'agent', password: PASSWORD, locale: 'en', timeZone: 'Europe/Warsaw' });
+    const other = await must(admin, 'POST', '/api/users', { email: 'sato@e2e.test', userCode: 'sato', displayName: '佐藤 恵', role: 'agent', password: PASSWORD, locale: 'ja', timeZone: 'Asia/Tokyo' });
+    await must(admin, 'PUT', `/api/queues/${sales.id}/members/${agent.id}`);
+    await must(admin, 'PUT', `/api/queues/${collections.id}/members/${other.id}`);
+
+    const list = await must(admin, 'POST', '/api/lists', { name: 'Warsaw customers', defaultRegion: 'PL', defaultTimeZone: 'Europe/Warsaw' });
+    const csv = ['name,phone,mobile,balance,plan', ...CONTACTS.map((c) => [c.name, c.phone, c.mobile, c.balance, c.plan].join(','))].join('\n') + '\n';
+    const form = new FormData();
+    form.append('mapping', JSON.stringify({ phones: [{ column: 'phone', type: 'home' }, { column: 'mobile', type: 'mobile' }], name: 'name' }));
+    form.append('file', new Blob([csv], { type: 'text/csv' }), 'customers.csv');
+    const imported = await fetch(`${base()}/api/lists/${list.id}/imports?wait=true`, { method: 'POST', headers: { cookie: admin }, body: form });
+    if (imported.status !== 200) throw new Error(`import failed: ${imported.status} ${await imported.text()}`);
+
+    const allDay = [{ start: '00:00', end: '24:00' }];
+    const contactableTimes = { weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }, defaultTimeZone: 'Europe/Warsaw' };
+    const preview = await must(admin, 'POST', '/api/campaigns', {
+      name: PREVIEW_CAMPAIGN,
+      mode: 'preview',
+      queueId: sales.id,
+      callerId: '+48223334455',
+      listIds: [list.id],
+      regulatoryProfile: 'none',
+      contactableTimes,
+      sortOrder: [{ column: 'balance', direction: 'desc', compareAs: 'number' }],
+      screenPopFields: ['balance', 'plan'],
+      preview: { autoAccept: false, reviewTimeoutSeconds: null, skipAllowed: true },
+    });
+    await must(admin, 'POST', `/api/campaigns/${preview.id}/start`);
+    await must(admin, 'POST', '/api/campaigns', { name: DRAFT_CAMPAIGN, mode: 'progressive', queueId: sales.id, callerId: '+48223334456', listIds: [list.id], regulatoryProfile: 'none', contactableTimes });
+    const hidden = await must(admin, 'POST', '/api/campaigns', { name: OTHER_CAMPAIGN, mode: 'preview', queueId: collections.id, callerId: '+48223334457', listIds: [list.id], regulatoryProfile: 'none', contactableTimes });
+    await must(admin, 'POST', `/api/campaigns/${hidden.id}/start`);
+
+    return {
+      get server() {
+        return server;
+      },
+      get url() {
+        return server.url;
+      },
+      agent: { id: agent.id, email: 'kowalski@e2e.test', login: 'kowalski' },
+      previewCampaignId: preview.id,
+      api,
+      signIn,
+      async restart() {
+        const port = server.port;
+        await server.stop();
+        server = await startServerProcess({ ...env, PORT: String(port) });
+      },
+      async close() {
+        await server.stop();
+        await storage?.close();
+        if (dataDir) await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await server.stop();
+    await storage?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+}

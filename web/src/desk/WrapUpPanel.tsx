@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import type { Work } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import { secondsUntil, useNow } from '../ui/use-now';
+import { CodeSelect } from './CodeSelect';
+import { useDeskActions } from './desk-actions';
+
+/** D8: after a connected call — a wrap-up code (the campaign's), notes, and the time left when the campaign limits it. */
+export function WrapUpPanel(props: { work: Work }) {
+  const { t } = useI18n();
+  const { run, pending } = useDeskActions();
+  const now = useNow();
+  const { work } = props;
+  const [code, setCode] = useState('');
+  const [notes, setNotes] = useState('');
+  return (
+    <section className="card wrap-up" aria-labelledby="wrap-up-title">
+      <h2 id="wrap-up-title">{t('wrapUp.title')}</h2>
+      {work.wrapUpDeadline && (
+        <p className="countdown" role="timer">
+          {t('wrapUp.deadline', { seconds: secondsUntil(work.wrapUpDeadline, now) })}
+        </p>
+      )}
+      <CodeSelect label={t('wrapUp.code')} codes={work.wrapUpCodes} value={code} onChange={setCode} placeholder />
+      <label className="field">
+        <span>{t('wrapUp.notes')}</span>
+        <textarea rows={3} maxLength={4000} value={notes} onChange={(e) => setNotes(e.target.value)} />
+      </label>
+      <button type="button" className="primary" disabled={pending || !code} onClick={() => void run('wrap-up', { recordId: work.recordId, code, ...(notes.trim() ? { notes } : {}) })}>
+        {t('wrapUp.submit')}
+      </button>
+    </section>
+  );
+}
