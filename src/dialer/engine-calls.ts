@@ -103,12 +103,17 @@ export class CallDesk {
     const cb = entry.callback;
     if (cb) ctx.writes.push(`callback ${cb.callbackId} delivered`, (db) => setCallbackStatus(db, cb.callbackId, 'delivered', now));
     const ringTimeoutSeconds = Math.max(ctx.options.ringTimeoutSeconds, e.policy.profile.minRingSeconds);
-    try {
-      call.handle = ctx.carrier.placeCall({ callId: id, to: number, callerId: definition.callerId, ringTimeoutSeconds, detectMachine: detect }, (ev) => this.onEvent(id, ev));
-    } catch (err) {
-      ctx.log.error({ campaignId: e.id, callId: id, err }, 'the carrier refused the call');
-      ctx.ports.timers.after(0, () => this.ended(call, 'failed'));
-    }
+    // The number goes out only once its attempt is stored: a crash cannot lose a call that was placed (L6).
+    ctx.writes.afterStored(`dial ${id}`, () => {
+      if (call.state.status === 'ended') return;
+      if (call.pendingResult !== null) return this.ended(call, 'local_hang_up'); // cancelled before it went out
+      try {
+        call.handle = ctx.carrier.placeCall({ callId: id, to: number, callerId: definition.callerId, ringTimeoutSeconds, detectMachine: detect }, (ev) => this.onEvent(id, ev));
+      } catch (err) {
+        ctx.log.error({ campaignId: e.id, callId: id, err }, 'the carrier refused the call');
+        ctx.ports.timers.after(0, () => this.ended(call, 'failed'));
+      }
+    });
     this.publish(call);
     return call;
   }

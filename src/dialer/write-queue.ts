@@ -19,6 +19,11 @@ import { type BatchItem, writeBatch } from './batch-writes.js';
  * without it (virtual time) the queue writes when a read or `drained()` asks for it, or when it
  * holds `maxPending` items — so a simulated hour is a handful of transactions, not one per call.
  *
+ * `afterStored(fn)` runs `fn` once everything queued before it is committed: the engine places a
+ * call only after its attempt is stored, so a crash can never lose a call that went out (the
+ * attempt limits of L6 and the UK rules count it). Callbacks waiting this way do not split a
+ * batch. Without `autoFlush` (virtual time, where nothing crashes) `fn` runs at once.
+ *
  * A failed batch is written again item by item so that one bad row cannot take the others
  * with it; each failure is reported to `onError` (logged by the runtime).
  */
@@ -26,6 +31,7 @@ export type Write = (db: Kysely<Database>) => Promise<unknown>;
 
 type Item =
   | { kind: 'batch'; item: BatchItem }
+  | { kind: 'after'; label: string; fn: () => void }
   | { kind: 'write'; label: string; write: Write }
   | { kind: 'run'; label: string; fn: Write; resolve: (v: unknown) => void; reject: (err: unknown) => void };
 
@@ -57,6 +63,13 @@ export class WriteQueue {
   /** A write of its own, after everything queued before it. */
   push(label: string, write: Write): void {
     this.items.push({ kind: 'write', label, write });
+    this.schedule();
+  }
+
+  /** Runs `fn` once everything queued so far is stored (at once without `autoFlush`). */
+  afterStored(label: string, fn: () => void): void {
+    if (!this.options.autoFlush) return fn();
+    this.items.push({ kind: 'after', label, fn });
     this.schedule();
   }
 
@@ -100,11 +113,13 @@ export class WriteQueue {
     try {
       while (this.items.length > 0) {
         const head = this.items[0]!;
-        if (head.kind === 'batch') {
+        if (head.kind === 'batch' || head.kind === 'after') {
           let n = 1;
-          while (n < this.items.length && this.items[n]!.kind === 'batch') n++;
-          const batch = this.items.splice(0, n).map((i) => (i as { item: BatchItem }).item);
-          await this.writeBatch(batch);
+          while (n < this.items.length && (this.items[n]!.kind === 'batch' || this.items[n]!.kind === 'after')) n++;
+          const taken = this.items.splice(0, n);
+          const batch = taken.flatMap((i) => (i.kind === 'batch' ? [i.item] : []));
+          if (batch.length > 0) await this.writeBatch(batch);
+          for (const i of taken) if (i.kind === 'after') this.callBack(i.label, i.fn);
           continue;
         }
         this.items.shift();
@@ -118,6 +133,14 @@ export class WriteQueue {
     } finally {
       this.working = false;
       for (const resolve of this.idle.splice(0)) resolve();
+    }
+  }
+
+  private callBack(label: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      this.onError(label, err);
     }
   }
 
