@@ -1,6 +1,5 @@
-import websocket from '@fastify/websocket';
 import type { DialerRuntime } from '../dialer/dialer-runtime.js';
-import type { App } from '../http/types.js';
+import type { SocketRoute } from '../http/sockets.js';
 
 /**
  * Issue 4 point 11: one WebSocket channel per signed-in user, `GET /api/agent/events`
@@ -9,9 +8,8 @@ import type { App } from '../http/types.js';
  * messages (C7) as they happen, as JSON `{type, …}` (src/dialer/event-hub.ts). Messages from
  * the client are ignored: commands go through the REST routes, which answer with errors.
  */
-export function registerAgentSocket(app: App, runtime: DialerRuntime): void {
-  void app.register(async (scope) => {
-    await scope.register(websocket, { options: { maxPayload: 4096 } });
+export function agentSocket(runtime: DialerRuntime): SocketRoute {
+  return (scope) => {
     scope.get('/agent/events', { websocket: true, schema: { hide: true } }, (socket, req) => {
       const userId = req.actor!.userId;
       const send = (data: unknown): void => {
@@ -22,5 +20,5 @@ export function registerAgentSocket(app: App, runtime: DialerRuntime): void {
       socket.on('close', unsubscribe);
       socket.on('error', unsubscribe);
     });
-  });
+  };
 }

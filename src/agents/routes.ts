@@ -5,7 +5,6 @@ import { errors } from '../http/schemas.js';
 import type { App, AppDeps } from '../http/types.js';
 import type { AgentCommandDeps } from './agent-commands.js';
 import { agentView, campaignParam, completeBody, dialBody, markBody, notReadyBody, recordBody, rescheduleBody, snoozeBody, wrapUpBody } from './agent-schemas.js';
-import { registerAgentSocket } from './agent-socket.js';
 import { goNotReady, goReady } from './change-readiness.js';
 import { hangUpCall, holdCall, markCall, resumeCall, wrapUpCall } from './control-call.js';
 import { getAgentState } from './get-agent-state.js';
@@ -17,7 +16,8 @@ import { acceptRecord, completeRecord, dialNumber, requeueRecord, rescheduleReco
  * The agent desktop's commands (issue 4 point 11; D10, P1–P6, D5, D7–D9, C1), for the signed-in
  * user. Each route: a schema and one use case. A command the current state does not allow
  * answers 409 with the state machine's message; one sent again with the same
- * `Idempotency-Key` header answers as the first time without acting twice.
+ * `Idempotency-Key` header answers as the first time without acting twice. The event channel
+ * (agent-socket.ts) is registered with the other WebSocket routes (src/dialer/routes.ts).
  */
 const tags = ['agent'];
 const response = { 200: agentView, ...errors };
@@ -80,6 +80,4 @@ export function agentRoutes(app: App, { storage: { db } }: AppDeps, runtime: Dia
 
   app.post('/agent/wrap-up', { config, schema: { tags, summary: 'Wrap up with a code, notes, call-guide answers and, for a callback code, the callback (D8, D9, C1)', body: wrapUpBody, response } }, (req) =>
     command(req, () => wrapUpCall(deps, req.actor!, req.body, req.body.recordId)));
-
-  registerAgentSocket(app, runtime);
 }

@@ -129,26 +129,45 @@ export const ABANDON_DEFINITION =
 /** GET /api/campaigns/:id/abandon-rate: both rolling windows from the stored attempts, in one index range scan. */
 export async function getAbandonRate(db: Kysely<Database>, campaignId: number, now: Date): Promise<AbandonRateView> {
   const { definition: d } = await loadCampaignDefinition(db, campaignId); // 404 when there is no such campaign
-  const ukFrom = new Date(now.getTime() - ABANDON_WINDOW_MS.uk);
-  const row = await db
-    .selectFrom('dial_attempts')
-    .select([
-      sql<number>`count(*)::int8`.as('usLive'),
-      sql<number>`count(*) filter (where system_result = 'abandoned')::int8`.as('usAbandoned'),
-      sql<number>`count(*) filter (where ended_at > ${ukFrom})::int8`.as('ukLive'),
-      sql<number>`count(*) filter (where ended_at > ${ukFrom} and system_result = 'abandoned')::int8`.as('ukAbandoned'),
-    ])
-    .where('campaign_id', '=', campaignId)
-    .where('ended_at', '>', new Date(now.getTime() - ABANDON_WINDOW_MS.us))
-    .where('ended_at', '<=', now)
-    .where('system_result', 'in', LIVE_RESULTS)
-    .executeTakeFirstOrThrow();
+  const rates = (await storedAbandonRates(db, [campaignId], now)).get(campaignId)!;
   return {
     campaignId,
     asOf: now.toISOString(),
     definition: ABANDON_DEFINITION,
-    us: windowRate('us', now, Number(row.usAbandoned), Number(row.usLive)),
-    uk: windowRate('uk', now, Number(row.ukAbandoned), Number(row.ukLive)),
+    ...rates,
     target: d.abandonTarget !== null && d.abandonWindow !== null ? { percent: d.abandonTarget, window: d.abandonWindow } : null,
   };
+}
+
+/** Both rolling windows of several campaigns from the stored attempts: one range scan of `(campaign_id, ended_at)` each. */
+export async function storedAbandonRates(db: Kysely<Database>, campaignIds: readonly number[], now: Date): Promise<Map<number, { us: WindowRate; uk: WindowRate }>> {
+  const ukFrom = new Date(now.getTime() - ABANDON_WINDOW_MS.uk);
+  const rows =
+    campaignIds.length === 0
+      ? []
+      : await db
+          .selectFrom('dial_attempts')
+          .select([
+            'campaign_id',
+            sql<number>`count(*)::int8`.as('usLive'),
+            sql<number>`count(*) filter (where system_result = 'abandoned')::int8`.as('usAbandoned'),
+            sql<number>`count(*) filter (where ended_at > ${ukFrom})::int8`.as('ukLive'),
+            sql<number>`count(*) filter (where ended_at > ${ukFrom} and system_result = 'abandoned')::int8`.as('ukAbandoned'),
+          ])
+          .where('campaign_id', 'in', [...campaignIds])
+          .where('ended_at', '>', new Date(now.getTime() - ABANDON_WINDOW_MS.us))
+          .where('ended_at', '<=', now)
+          .where('system_result', 'in', LIVE_RESULTS)
+          .groupBy('campaign_id')
+          .execute();
+  const byId = new Map(rows.map((r) => [r.campaign_id, r]));
+  const rates = new Map<number, { us: WindowRate; uk: WindowRate }>();
+  for (const id of campaignIds) {
+    const r = byId.get(id);
+    rates.set(id, {
+      us: windowRate('us', now, Number(r?.usAbandoned ?? 0), Number(r?.usLive ?? 0)),
+      uk: windowRate('uk', now, Number(r?.ukAbandoned ?? 0), Number(r?.ukLive ?? 0)),
+    });
+  }
+  return rates;
 }

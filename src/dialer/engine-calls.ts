@@ -67,6 +67,13 @@ export class CallDesk {
     return { inFlight, waiting: this.waiting.length };
   }
 
+  /** R1: the calls of this campaign by state (the supervisors' dashboard). */
+  countByStatus(): Partial<Record<CallState['status'], number>> {
+    const counts: Partial<Record<CallState['status'], number>> = {};
+    for (const c of this.calls.values()) counts[c.state.status] = (counts[c.state.status] ?? 0) + 1;
+    return counts;
+  }
+
   linesOf(agentId: number): LiveCall[] {
     return [...(this.lines.get(agentId) ?? [])].map((id) => this.calls.get(id)).filter((c): c is LiveCall => c !== undefined);
   }

@@ -12,9 +12,17 @@ export type DialerEvent =
   | { type: 'message'; kind: 'callback' | 'info' | 'error'; text: string; displaySeconds: number | null; at: string };
 
 export type EventListener = (event: DialerEvent) => void;
+export type WatchListener = (userId: number, event: DialerEvent) => void;
 
 export class EventHub {
   private readonly listeners = new Map<number, Set<EventListener>>();
+  private readonly watchers = new Set<WatchListener>();
+
+  /** Every user's events (the supervisors' dashboard feed, src/dashboard/dashboard-feed.ts). */
+  watchAll(listener: WatchListener): () => void {
+    this.watchers.add(listener);
+    return () => this.watchers.delete(listener);
+  }
 
   subscribe(userId: number, listener: EventListener): () => void {
     let set = this.listeners.get(userId);
@@ -27,6 +35,13 @@ export class EventHub {
   }
 
   publish(userId: number, event: DialerEvent): void {
+    for (const watcher of this.watchers) {
+      try {
+        watcher(userId, event);
+      } catch {
+        // A watcher's failure must not break the engine.
+      }
+    }
     const set = this.listeners.get(userId);
     if (!set) return;
     for (const listener of [...set]) {

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { agentSocket } from '../agents/agent-socket.js';
 import { agentRoutes } from '../agents/routes.js';
+import { dashboardRoutes } from '../dashboard/routes.js';
+import { registerSockets } from '../http/sockets.js';
 import { errors, idParam } from '../http/schemas.js';
 import type { App, AppDeps } from '../http/types.js';
 import { STAFF } from '../access/actor.js';
@@ -8,7 +11,8 @@ import { getDialStatus } from './get-dial-status.js';
 
 /**
  * The dialer's routes (issue 4 points 5 and 11): the agent commands and event channel
- * (src/agents/routes.ts) and "why is this record not being dialed?" (J6). Registered only when
+ * (src/agents/routes.ts), the supervisors' dashboard and its channel (src/dashboard/routes.ts)
+ * and "why is this record not being dialed?" (J6). Registered only when
  * the composition root gives the app a dialer runtime.
  */
 const dialStatus = z
@@ -58,6 +62,7 @@ export function dialerRoutes(app: App, deps: AppDeps): void {
       response: { 200: abandonRate, ...errors },
     },
   }, (req) => getAbandonRate(deps.storage.db, req.params.id, deps.clock.now()));
+  const dashboard = dashboardRoutes(app, deps);
   const runtime = deps.dialer;
   if (!runtime) return;
   const { storage: { db }, dnc, clock } = deps;
@@ -71,4 +76,5 @@ export function dialerRoutes(app: App, deps: AppDeps): void {
     },
   }, (req) => getDialStatus({ db, dnc, clock }, req.actor!, req.params.id, req.query.campaignId));
   agentRoutes(app, deps, runtime);
+  registerSockets(app, [agentSocket(runtime), ...(dashboard.socket ? [dashboard.socket] : [])]);
 }

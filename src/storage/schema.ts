@@ -245,6 +245,15 @@ export interface CampaignRecordsTable {
   updated_at: Timestamp;
 }
 
+/** 0009: a journal of record counts per (campaign, owner, status, skipped), kept by triggers; the count is sum(n). */
+export interface CampaignRecordCountsTable {
+  campaign_id: number;
+  owner_id: number;
+  status: CampaignRecordStatus;
+  skipped: boolean;
+  n: string | number;
+}
+
 export interface CampaignZonesTable {
   campaign_id: number;
   zone_key: string;
@@ -334,6 +343,7 @@ export interface Database {
   campaign_status_changes: CampaignStatusChangesTable;
   callbacks: CallbacksTable;
   campaign_records: CampaignRecordsTable;
+  campaign_record_counts: CampaignRecordCountsTable;
   campaign_zones: CampaignZonesTable;
   campaign_batches: CampaignBatchesTable;
   campaign_seeded_imports: CampaignSeededImportsTable;
