@@ -129,4 +129,50 @@ export function previewTests(ctx: { floor: Floor; browser: TestBrowser }, shot: 
     }
     await context.close();
   }, 90_000);
+
+  it('P6: Requeue sends the record back to the queue and Snooze back to her for later; the next record comes instead', async () => {
+    const { page, context } = await ctx.browser.newPage();
+    await readyForOffers(page);
+    const offered = async () => {
+      await offer(page).waitFor({ timeout: WAIT_MS });
+      return ((await offer(page).locator('.offer-name').textContent()) ?? '').trim();
+    };
+    const first = await offered();
+    await acceptOffer(page, first);
+    await button(page, 'Requeue').click();
+    const second = await offered();
+    expect(second).not.toBe(first);
+    await acceptOffer(page, second);
+    await button(page, 'Snooze 15 min').click();
+    const third = await offered();
+    expect([first, second]).not.toContain(third);
+    await context.close();
+  });
+
+  it('point 10: the keyboard — Alt+R ready, Enter accepts, Alt+S skips, Alt+A accepts, Alt+N not ready after the record, Alt+C completes', async () => {
+    const { page, context } = await ctx.browser.newPage();
+    await resetAgent(ctx.floor, 'kowalski');
+    await signInThroughPage(page, ctx.floor, 'kowalski');
+    await button(page, `Join ${PREVIEW_CAMPAIGN}`).click();
+    await textOf(stateOf(page), 'Not ready');
+    expect(await button(page, 'Ready').getAttribute('aria-keyshortcuts')).toBe('Alt+R');
+    await page.keyboard.press('Alt+KeyR');
+    await offer(page).waitFor({ timeout: WAIT_MS });
+    const first = ((await offer(page).locator('.offer-name').textContent()) ?? '').trim();
+    await page.keyboard.press('Enter');
+    await textOf(contactHeading(page), first);
+    await page.keyboard.press('Alt+KeyS');
+    await offer(page).waitFor({ timeout: WAIT_MS });
+    const second = ((await offer(page).locator('.offer-name').textContent()) ?? '').trim();
+    expect(second).not.toBe(first);
+    await page.keyboard.press('Alt+KeyA');
+    await textOf(contactHeading(page), second);
+    await page.keyboard.press('Alt+KeyN');
+    await page.getByText('Not ready after this record: Break').waitFor();
+    await page.keyboard.press('Alt+KeyC');
+    await textOf(stateOf(page), 'Not ready');
+    await textOf(reasonOf(page), 'Break');
+    await screenshot(page, shot('point10-keyboard-not-ready'));
+    await context.close();
+  });
 }

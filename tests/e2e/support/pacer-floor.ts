@@ -8,7 +8,7 @@ import { openTestStorage, type Engine, type TestStorage } from '../../support/st
 /**
  * A real Pacer server process (simulated carrier) with a small floor made through its own API,
  * as an admin would: a queue "Sales" with agent Anna Kowalski (Polish, Europe/Warsaw), a
- * running preview campaign of eight records sorted by balance (largest first), a draft campaign
+ * running preview campaign of twelve records sorted by balance (largest first), a draft campaign
  * in her queue, and a queue she is not in ("Collections", agent Sato) with a running campaign
  * she must never see. Contacts may be called at any hour (no regulatory profile, 00:00–24:00),
  * so the tests do not depend on the time of day.
@@ -25,6 +25,10 @@ export const CONTACTS = [
   { name: 'Piotr Wójcik', phone: '+48221234506', mobile: '', balance: '900', plan: 'Basic' },
   { name: 'Maria Kamińska', phone: '+48221234507', mobile: '', balance: '600', plan: 'Basic' },
   { name: 'Tomasz Dąbrowski', phone: '+48221234508', mobile: '', balance: '300', plan: 'Gold' },
+  { name: 'Agnieszka Pawlak', phone: '+48221234509', mobile: '', balance: '250', plan: 'Basic' },
+  { name: 'Krzysztof Michalski', phone: '+48221234510', mobile: '', balance: '200', plan: 'Silver' },
+  { name: 'Barbara Nowicka', phone: '+48221234511', mobile: '', balance: '150', plan: 'Basic' },
+  { name: 'Paweł Adamczyk', phone: '+48221234512', mobile: '', balance: '100', plan: 'Gold' },
 ];
 
 export const PREVIEW_CAMPAIGN = 'Sales — preview';

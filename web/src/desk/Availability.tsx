@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { AgentView } from '../api/types';
 import { useI18n } from '../i18n/i18n';
+import { Kbd } from '../ui/Kbd';
+import { useShortcuts } from '../ui/use-shortcut';
 import { useDeskActions } from './desk-actions';
 
 /** The reasons offered for "not ready"; the server takes any short text (POST /api/agent/not-ready). */
@@ -15,10 +17,16 @@ export function Availability(props: { view: AgentView }) {
   const joined = view.status !== 'logged_out';
   const canReady = view.status === 'not_ready' || view.notReadyAfter !== null;
   const canNotReady = joined && (view.status !== 'not_ready' || view.reason !== reason) && view.notReadyAfter !== reason;
+  const ready = () => void run('ready');
+  const notReady = () => void run('not-ready', { reason });
+  useShortcuts([
+    { keys: 'Alt+R', enabled: canReady && !pending, run: ready },
+    { keys: 'Alt+N', enabled: canNotReady && !pending, run: notReady },
+  ]);
   return (
     <div className="availability" role="group" aria-label={t('availability.label')}>
-      <button type="button" className="ready" disabled={!canReady || pending} onClick={() => void run('ready')}>
-        {t('availability.ready')}
+      <button type="button" className="ready" aria-keyshortcuts="Alt+R" disabled={!canReady || pending} onClick={ready}>
+        {t('availability.ready')} <Kbd keys="Alt+R" />
       </button>
       <label className="sr-label">
         <span className="visually-hidden">{t('availability.reason')}</span>
@@ -30,8 +38,8 @@ export function Availability(props: { view: AgentView }) {
           ))}
         </select>
       </label>
-      <button type="button" className="not-ready" disabled={!canNotReady || pending} onClick={() => void run('not-ready', { reason })}>
-        {t('availability.notReady')}
+      <button type="button" className="not-ready" aria-keyshortcuts="Alt+N" disabled={!canNotReady || pending} onClick={notReady}>
+        {t('availability.notReady')} <Kbd keys="Alt+N" />
       </button>
     </div>
   );

@@ -8,8 +8,8 @@ export function codeLabel(code: WrapUpCode, tMaybe: (key: string, fallback: stri
   return key in en && en[key as MessageKey] === code.label ? tMaybe(key, code.label) : code.label;
 }
 
-/** The campaign's wrap-up codes (D8) as a labelled select; `placeholder` adds an empty first choice. */
-export function CodeSelect(props: { label: string; codes: WrapUpCode[]; value: string; onChange(code: string): void; placeholder?: boolean }) {
+/** The campaign's wrap-up codes (D8) as a labelled select; `placeholder` adds an empty first choice, `shortcuts` shows each code's key. */
+export function CodeSelect(props: { label: string; codes: WrapUpCode[]; value: string; onChange(code: string): void; placeholder?: boolean; shortcuts?: boolean }) {
   const { tMaybe } = useI18n();
   return (
     <label className="field">
@@ -22,7 +22,7 @@ export function CodeSelect(props: { label: string; codes: WrapUpCode[]; value: s
         )}
         {props.codes.map((c) => (
           <option key={c.code} value={c.code}>
-            {codeLabel(c, tMaybe)}
+            {props.shortcuts && c.shortcut ? `${c.shortcut} · ${codeLabel(c, tMaybe)}` : codeLabel(c, tMaybe)}
           </option>
         ))}
       </select>

@@ -1,6 +1,8 @@
 import type { Work } from '../api/types';
 import type { OfferNotice } from './agent-session';
 import { useI18n } from '../i18n/i18n';
+import { Kbd } from '../ui/Kbd';
+import { useShortcuts } from '../ui/use-shortcut';
 import { useDeskActions } from './desk-actions';
 
 /**
@@ -11,6 +13,8 @@ export function OfferDialog(props: { work: Work | null; offer: OfferNotice | nul
   const { t } = useI18n();
   const { run, pending } = useDeskActions();
   const work = props.work ?? { ...props.offer!, phoneticName: null };
+  const accept = () => void run('accept', { recordId: work.recordId });
+  useShortcuts([{ keys: 'Alt+A', enabled: !pending, run: accept }]);
   return (
     <div className="overlay">
       <div className="dialog offer" role="dialog" aria-modal="true" aria-labelledby="offer-title">
@@ -25,8 +29,8 @@ export function OfferDialog(props: { work: Work | null; offer: OfferNotice | nul
           </dd>
         </dl>
         <div className="dialog-actions">
-          <button type="button" className="primary big" autoFocus disabled={pending} onClick={() => void run('accept', { recordId: work.recordId })}>
-            {t('offer.accept')}
+          <button type="button" className="primary big" autoFocus aria-keyshortcuts="Enter Alt+A" disabled={pending} onClick={accept}>
+            {t('offer.accept')} <Kbd keys="Alt+A" />
           </button>
         </div>
       </div>

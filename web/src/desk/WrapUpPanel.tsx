@@ -1,11 +1,16 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Work } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { secondsUntil, useNow } from '../ui/use-now';
+import { useShortcuts } from '../ui/use-shortcut';
 import { CodeSelect } from './CodeSelect';
 import { useDeskActions } from './desk-actions';
 
-/** D8: after a connected call — a wrap-up code (the campaign's), notes, and the time left when the campaign limits it. */
+/**
+ * D8: after a connected call — a wrap-up code (the campaign's), notes, and the time left when the
+ * campaign limits it. A code's shortcut key (point 10) picks it and puts the focus on Finish, so
+ * the key and then Enter wrap up.
+ */
 export function WrapUpPanel(props: { work: Work }) {
   const { t } = useI18n();
   const { run, pending } = useDeskActions();
@@ -13,6 +18,19 @@ export function WrapUpPanel(props: { work: Work }) {
   const { work } = props;
   const [code, setCode] = useState('');
   const [notes, setNotes] = useState('');
+  const finish = useRef<HTMLButtonElement>(null);
+  useShortcuts(
+    work.wrapUpCodes
+      .filter((c) => c.shortcut)
+      .map((c) => ({
+        keys: c.shortcut!,
+        enabled: !pending,
+        run: () => {
+          setCode(c.code);
+          finish.current?.focus();
+        },
+      })),
+  );
   return (
     <section className="card wrap-up" aria-labelledby="wrap-up-title">
       <h2 id="wrap-up-title">{t('wrapUp.title')}</h2>
@@ -21,12 +39,12 @@ export function WrapUpPanel(props: { work: Work }) {
           {t('wrapUp.deadline', { seconds: secondsUntil(work.wrapUpDeadline, now) })}
         </p>
       )}
-      <CodeSelect label={t('wrapUp.code')} codes={work.wrapUpCodes} value={code} onChange={setCode} placeholder />
+      <CodeSelect label={t('wrapUp.code')} codes={work.wrapUpCodes} value={code} onChange={setCode} placeholder shortcuts />
       <label className="field">
         <span>{t('wrapUp.notes')}</span>
         <textarea rows={3} maxLength={4000} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </label>
-      <button type="button" className="primary" disabled={pending || !code} onClick={() => void run('wrap-up', { recordId: work.recordId, code, ...(notes.trim() ? { notes } : {}) })}>
+      <button ref={finish} type="button" className="primary" disabled={pending || !code} onClick={() => void run('wrap-up', { recordId: work.recordId, code, ...(notes.trim() ? { notes } : {}) })}>
         {t('wrapUp.submit')}
       </button>
     </section>
