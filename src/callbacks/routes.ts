@@ -1,33 +1,58 @@
-import { z } from 'zod';
+import { Readable } from 'node:stream';
+import { ANYONE, STAFF } from '../access/actor.js';
 import { errors, idParam } from '../http/schemas.js';
 import type { App, AppDeps } from '../http/types.js';
-import { pageOf, pageQuery } from '../shared/pagination.js';
-import { isTimeZone } from '../users/user-schemas.js';
-import { getCallback, listCallbacks, updateCallback } from './access-callbacks.js';
+import { pageOf } from '../shared/pagination.js';
+import { getCallback, updateCallback } from './access-callbacks.js';
+import { changesBody, csvQuery, reassignBody, reassignResult, searchQuery } from './callback-schemas.js';
 import { callbackView } from './callback-view.js';
+import { callbacksCsv } from './export-callbacks-csv.js';
+import { listMyCallbacksToday, myCallbacksToday } from './list-my-callbacks-today.js';
+import { reassignCallbacks } from './reassign-callbacks.js';
+import { searchCallbacks } from './search-callbacks.js';
 
-const changesBody = z
-  .object({
-    windowStart: z.iso.datetime({ offset: true }),
-    windowEnd: z.iso.datetime({ offset: true }),
-    timeZone: z.string().refine(isTimeZone, 'Not an IANA time zone.'),
-    assigneeId: z.number().int().positive().nullable(),
-    dialGroup: z.string().max(100).nullable(),
-    notes: z.string().max(500, 'Notes may have at most 500 characters.'),
-  })
-  .partial()
-  .strict();
+const tags = ['callbacks'];
 
 export function callbackRoutes(app: App, { storage: { db }, clock }: AppDeps): void {
   app.get('/callbacks', {
-    schema: { tags: ['callbacks'], summary: 'Callbacks visible to me', querystring: pageQuery, response: { 200: pageOf(callbackView), ...errors } },
-  }, (req) => listCallbacks(db, req.actor!, req.query));
+    config: { roles: ANYONE },
+    schema: { tags, summary: 'Search callbacks (C2, C3): supervisors their granted campaigns, agents their own', querystring: searchQuery, response: { 200: pageOf(callbackView), ...errors } },
+  }, (req) => searchCallbacks(db, clock, req.actor!, req.query));
+
+  app.get('/callbacks.csv', {
+    config: { roles: STAFF },
+    schema: { tags, summary: 'The same search as CSV (C6): UTF-8 with BOM, or encoding=shift_jis', querystring: csvQuery, produces: ['text/csv'] },
+  }, async (req, reply) => {
+    const chunks = callbacksCsv(db, clock, req.actor!, req.query);
+    const first = await chunks.next(); // filters and grants are checked before the headers go out
+    const body = Readable.from((async function* () {
+      if (!first.done) yield first.value;
+      yield* chunks;
+    })());
+    const stamp = clock.now().toISOString().slice(0, 16).replace(/\D/g, '');
+    return reply
+      .type(`text/csv; charset=${req.query.encoding === 'shift_jis' ? 'shift_jis' : 'utf-8'}`)
+      .header('content-disposition', `attachment; filename="callbacks-${stamp}.csv"`)
+      .send(body);
+  });
+
+  app.post('/callbacks/reassign', {
+    config: { roles: STAFF },
+    schema: { tags, summary: 'Reassign many callbacks at once (C8), all or nothing', body: reassignBody, response: { 200: reassignResult, ...errors } },
+  }, (req) => reassignCallbacks(db, clock, req.actor!, req.body));
 
   app.get('/callbacks/:id', {
-    schema: { tags: ['callbacks'], summary: 'One callback', params: idParam, response: { 200: callbackView, ...errors } },
-  }, (req) => getCallback(db, req.actor!, req.params.id));
+    config: { roles: ANYONE },
+    schema: { tags, summary: 'One callback', params: idParam, response: { 200: callbackView, ...errors } },
+  }, (req) => getCallback(db, clock, req.actor!, req.params.id));
 
   app.patch('/callbacks/:id', {
-    schema: { tags: ['callbacks'], summary: 'Edit a callback (supervisor with a grant on its campaign, C4)', params: idParam, body: changesBody, response: { 200: callbackView, ...errors } },
+    config: { roles: ANYONE },
+    schema: { tags, summary: 'Edit a callback (supervisor with a grant on its campaign, C4)', params: idParam, body: changesBody, response: { 200: callbackView, ...errors } },
   }, (req) => updateCallback(db, clock, req.actor!, req.params.id, req.body));
+
+  app.get('/agent/callbacks/today', {
+    config: { roles: ANYONE },
+    schema: { tags: ['agent'], summary: 'My callbacks for today in my time zone, and earlier ones still open (C5)', response: { 200: myCallbacksToday, ...errors } },
+  }, (req) => listMyCallbacksToday(db, clock, req.actor!));
 }

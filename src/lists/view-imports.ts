@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { csvCell } from '../shared/csv.js';
 import { notFound } from '../shared/errors.js';
 import type { Page, PageQuery } from '../shared/pagination.js';
 import type { Database, ListImportsTable } from '../storage/schema.js';
@@ -103,11 +104,4 @@ export async function* importErrorsCsv(db: Kysely<Database>, listId: number, imp
     if (rows.length) yield rows.map((r) => [r.row, r.column ?? '', r.value ?? '', r.reason].map(csvCell).join(',')).join('\r\n') + '\r\n';
     if (rows.length < pageSize) return;
   }
-}
-
-function csvCell(v: string | number): string {
-  const s = String(v);
-  // Quote what needs it; a leading = + - @ would start a formula in a spreadsheet.
-  const guarded = /^[=+\-@]/.test(s) && !/^[+-]?\d[\d\s().-]*$/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }

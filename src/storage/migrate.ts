@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-dnc-counts-and-version.js';
 import * as m0004 from './migrations/0004-campaign-lifecycle.js';
 import * as m0005 from './migrations/0005-dialer-runtime.js';
 import * as m0006 from './migrations/0006-contact-record-import-indexes.js';
+import * as m0008 from './migrations/0008-callback-search-indexes.js';
 import * as m0009 from './migrations/0009-campaign-record-counts.js';
 
 /**
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0004-campaign-lifecycle': m0004,
   '0005-dialer-runtime': m0005,
   '0006-contact-record-import-indexes': m0006,
+  '0008-callback-search-indexes': m0008,
   '0009-campaign-record-counts': m0009,
 };
 
