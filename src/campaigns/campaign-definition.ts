@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { DialingMode } from '../storage/schema.js';
-import type { amdSettingsSchema, campaignFields, SystemResult, sortKeySchema } from './campaign-schemas.js';
+import type { amdSettingsSchema, campaignFields, RecordOrdering, SystemResult, sortKeySchema } from './campaign-schemas.js';
 import { systemResults } from './campaign-schemas.js';
 import type { CallGuide } from './call-guide.js';
 import { DEFAULT_WEEKLY, type ContactableTimes } from './contactable-times.js';
@@ -48,6 +48,8 @@ export interface CampaignDefinition {
   callGuide: CallGuide | null;
   screenPopFields: string[];
   sortOrder: SortKey[];
+  /** D4: by the sort (L3) or by the predicted chance of an answer now. */
+  ordering: RecordOrdering;
   preview: PreviewSettings | null;
   wrapUpTimeoutSeconds: number | null;
   abandonMessage: string | null;
@@ -130,6 +132,7 @@ export function normalizeDefinition(input: DefinitionInput, defaultTimeZone: str
     callGuide: input.callGuide ?? null,
     screenPopFields: input.screenPopFields ?? [],
     sortOrder: input.sortOrder ?? [],
+    ordering: input.ordering ?? 'sort',
     preview: only('preview', isPreview, 'preview and agent_owned_preview', input.preview === undefined || input.preview === null ? input.preview : { ...DEFAULT_PREVIEW, ...stripUndefined(previewIn) }, DEFAULT_PREVIEW),
     wrapUpTimeoutSeconds: input.wrapUpTimeoutSeconds ?? null,
     abandonMessage: only('abandonMessage', ABANDONING_MODES.includes(mode), 'power and predictive', input.abandonMessage, null),

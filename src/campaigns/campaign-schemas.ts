@@ -121,6 +121,10 @@ export const callGuideSchema = z
   .strict()
   .meta({ id: 'CallGuide' });
 
+/** D4: the order records are taken in. */
+export const recordOrderings = ['sort', 'answer_likelihood'] as const;
+export type RecordOrdering = (typeof recordOrderings)[number];
+
 export const sortKeySchema = z
   .object({
     column: z.string().trim().min(1).max(200).describe('A list column as named in the file (custom columns too)'),
@@ -166,6 +170,9 @@ export const campaignFields = z.object({
   callGuide: callGuideSchema.nullable(),
   screenPopFields: z.array(z.string().trim().min(1).max(200)).max(40).describe('List columns shown to the agent (P2)'),
   sortOrder: z.array(sortKeySchema).max(5).describe('L3: the order records are dialed/offered in; never by the owner column (O6)'),
+  ordering: z
+    .enum(recordOrderings)
+    .describe("D4: sort (default) = due retries, then fresh records in sortOrder; answer_likelihood = the records likeliest to be answered now first, from the campaign's answer rate per local hour of day (weekday/weekend) and each record's own earlier tries; sortOrder breaks ties"),
   preview: previewSettingsSchema.nullable(),
   wrapUpTimeoutSeconds: z.number().int().min(5).max(3600).nullable().describe('D8: wrap-up ends with the default code after this long; null = no limit'),
   abandonMessage: z.string().trim().min(1).max(1000).nullable().describe('D6: text or prompt name played on an abandoned call (power, predictive)'),

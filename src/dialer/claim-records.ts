@@ -148,6 +148,17 @@ export function dueClaimSql(a: ClaimArgs) {
   return claimPicked(picked, a);
 }
 
+/**
+ * Claims these records, in this order, if they are still pending (D4: the ones the
+ * answer-likelihood order picked from a bounded candidate window). Missing ones were taken.
+ */
+export async function claimRecordIds(db: Kysely<Database>, a: ClaimArgs, recordIds: readonly number[]): Promise<ClaimedRecord[]> {
+  if (recordIds.length === 0) return [];
+  const picked = sql`SELECT p.record_id, p.ord FROM unnest(${sql.val([...recordIds])}::bigint[]) WITH ORDINALITY AS p(record_id, ord)`;
+  const { rows } = await claimPicked(picked, a).execute(db);
+  return rows.map(toClaimed);
+}
+
 /** When the next scheduled record of a lane falls due (null: none is scheduled). */
 export async function nextDueAt(db: Kysely<Database>, campaignId: number, ownerId: number): Promise<Date | null> {
   const row = await db

@@ -1,16 +1,18 @@
 import { isOpenAt, nextOpening } from '../compliance/contactable-time.js';
 import { zoneTable } from '../compliance/zone-table.js';
 import type { CampaignEngine } from './campaign-engine.js';
-import { claimCallbackRecord, claimDueRecords, claimFreshRecords, dueCallbacks, nextCallbackAt, nextDueAt, recentNumberAttempts } from './claim-records.js';
+import { claimCallbackRecord, claimDueRecords, claimFreshRecords, type ClaimArgs, type ClaimedRecord, dueCallbacks, nextCallbackAt, nextDueAt, recentNumberAttempts } from './claim-records.js';
 import { HISTORY_WINDOW_MS } from './number-history.js';
+import { claimByLikelihood } from './order-by-likelihood.js';
 import type { RefillResult, WorkEntry } from './record-buffer.js';
 
 /**
  * Where a campaign's record buffer gets its records (issue 4 point 4): a lane's refill claims
  * due records first, then fresh ones in the supervisor's order from the contact zones open now
- * (closed zones are not read at all), and loads the recent calls of their numbers for the
- * dial-time check. A lane that comes back short says when to look again: the next scheduled
- * record, the next zone opening, the next callback window.
+ * (closed zones are not read at all) — or, when the campaign orders by answer likelihood (D4),
+ * the likeliest of a bounded candidate window (order-by-likelihood.ts) — and loads the recent
+ * calls of their numbers for the dial-time check. A lane that comes back short says when to
+ * look again: the next scheduled record, the next zone opening, the next callback window.
  */
 
 /** The zones whose contacts may be called now (zones with no valid time zone too: their records are set aside with the reason). */
@@ -34,10 +36,11 @@ export async function fetchLane(e: CampaignEngine, lane: number, limit: number):
   const { db, nodeId } = e.ctx;
   const now = e.now;
   const args = { campaignId: e.id, ownerId: lane, nodeId, now, limit };
-  const due = await claimDueRecords(db, args);
   const { open, nextOpening: opens } = openZones(e, now);
-  const fresh = await claimFreshRecords(db, { ...args, limit: limit - due.length, zones: open });
-  const entries = [...due, ...fresh].map((r): WorkEntry => ({ ...r, campaignId: e.id, callback: null }));
+  const claimed = e.definition.ordering === 'answer_likelihood'
+      ? await claimByLikelihood({ db, tallies: e.answers.tallies, defaultTimeZone: e.policy.defaultTimeZone }, args, open)
+      : await claimInSortOrder(e, args, open);
+  const entries = claimed.map((r): WorkEntry => ({ ...r, campaignId: e.id, callback: null }));
   await loadHistory(e, entries);
   const exhausted = entries.length < limit;
   let wakeAt: Date | null = null;
@@ -47,6 +50,13 @@ export async function fetchLane(e: CampaignEngine, lane: number, limit: number):
     wakeAt = times.length > 0 ? new Date(Math.min(...times)) : null;
   }
   return { entries, exhausted, wakeAt };
+}
+
+/** L3: due records first, by when they fell due, then fresh ones in the supervisor's order. */
+async function claimInSortOrder(e: CampaignEngine, args: ClaimArgs, open: readonly string[]): Promise<ClaimedRecord[]> {
+  const due = await claimDueRecords(e.ctx.db, args);
+  const fresh = await claimFreshRecords(e.ctx.db, { ...args, limit: args.limit - due.length, zones: open });
+  return [...due, ...fresh];
 }
 
 export async function fetchCallbacks(e: CampaignEngine, limit: number): Promise<RefillResult> {
