@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { Work } from '../api/types';
 import type { OfferNotice } from './agent-session';
 import { useI18n } from '../i18n/i18n';
@@ -15,6 +16,12 @@ export function OfferDialog(props: { work: Work | null; offer: OfferNotice | nul
   const work = props.work ?? { ...props.offer!, phoneticName: null };
   const accept = () => void run('accept', { recordId: work.recordId });
   useShortcuts([{ keys: 'Alt+A', enabled: !pending, run: accept }]);
+  // Focus Accept whenever it is enabled: an offer that arrives while the Ready command is still
+  // pending mounts the button disabled, and autoFocus skips a disabled button (Enter would do nothing).
+  const acceptButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!pending) acceptButton.current?.focus();
+  }, [pending, work.recordId]);
   return (
     <div className="overlay">
       <div className="dialog offer" role="dialog" aria-modal="true" aria-labelledby="offer-title">
@@ -29,7 +36,7 @@ export function OfferDialog(props: { work: Work | null; offer: OfferNotice | nul
           </dd>
         </dl>
         <div className="dialog-actions">
-          <button type="button" className="primary big" autoFocus aria-keyshortcuts="Enter Alt+A" disabled={pending} onClick={accept}>
+          <button ref={acceptButton} type="button" className="primary big" aria-keyshortcuts="Enter Alt+A" disabled={pending} onClick={accept}>
             {t('offer.accept')} <Kbd keys="Alt+A" />
           </button>
         </div>

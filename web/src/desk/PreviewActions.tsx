@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Work } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { CodeSelect } from './CodeSelect';
+import { RescheduleDialog } from './RescheduleDialog';
 import { Kbd } from '../ui/Kbd';
 import { useShortcuts } from '../ui/use-shortcut';
 import { useDeskActions } from './desk-actions';
@@ -19,6 +20,7 @@ export function PreviewActions(props: { work: Work }) {
   const { work } = props;
   const fallback = work.previewCompleteCode ?? work.wrapUpCodes[0]?.code ?? '';
   const [code, setCode] = useState(fallback);
+  const [rescheduling, setRescheduling] = useState(false);
   useEffect(() => setCode(fallback), [work.recordId, fallback]);
   const complete = () => void run('complete', { recordId: work.recordId, code });
   const skip = () => void run('skip', { recordId: work.recordId });
@@ -44,7 +46,11 @@ export function PreviewActions(props: { work: Work }) {
         <button type="button" disabled={pending} title={t('actions.snoozeHint', { minutes: SNOOZE_MINUTES })} onClick={() => void run('snooze', { recordId: work.recordId, minutes: SNOOZE_MINUTES })}>
           {t('actions.snooze', { minutes: SNOOZE_MINUTES })}
         </button>
+        <button type="button" disabled={pending} onClick={() => setRescheduling(true)}>
+          {t('actions.reschedule')}
+        </button>
       </div>
+      {rescheduling && <RescheduleDialog work={work} onClose={() => setRescheduling(false)} />}
     </section>
   );
 }

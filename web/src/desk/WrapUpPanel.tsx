@@ -3,21 +3,25 @@ import type { Work } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { secondsUntil, useNow } from '../ui/use-now';
 import { useShortcuts } from '../ui/use-shortcut';
+import { defaultDraft, isComplete, toRequest } from './callback-draft';
+import { CallbackFields } from './CallbackFields';
 import { CodeSelect } from './CodeSelect';
 import { useDeskActions } from './desk-actions';
 
 /**
- * D8: after a connected call — a wrap-up code (the campaign's), notes, and the time left when the
+ * D8, C1: after a connected call — a wrap-up code (the campaign's), notes, and the time left when the
  * campaign limits it. A code's shortcut key (point 10) picks it and puts the focus on Finish, so
- * the key and then Enter wrap up.
+ * the key and then Enter wrap up. A code whose outcome is a callback asks when (C1).
  */
 export function WrapUpPanel(props: { work: Work }) {
-  const { t } = useI18n();
+  const { t, timeZone } = useI18n();
   const { run, pending } = useDeskActions();
   const now = useNow();
   const { work } = props;
   const [code, setCode] = useState('');
   const [notes, setNotes] = useState('');
+  const [callback, setCallback] = useState(() => defaultDraft(work, timeZone));
+  const needsCallback = work.wrapUpCodes.find((c) => c.code === code)?.outcome === 'callback';
   const finish = useRef<HTMLButtonElement>(null);
   useShortcuts(
     work.wrapUpCodes
@@ -44,7 +48,14 @@ export function WrapUpPanel(props: { work: Work }) {
         <span>{t('wrapUp.notes')}</span>
         <textarea rows={3} maxLength={4000} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </label>
-      <button ref={finish} type="button" className="primary" disabled={pending || !code} onClick={() => void run('wrap-up', { recordId: work.recordId, code, ...(notes.trim() ? { notes } : {}) })}>
+      {needsCallback && <CallbackFields work={work} draft={callback} onChange={setCallback} />}
+      <button
+        ref={finish}
+        type="button"
+        className="primary"
+        disabled={pending || !code || (needsCallback && !isComplete(callback))}
+        onClick={() => void run('wrap-up', { recordId: work.recordId, code, ...(notes.trim() ? { notes } : {}), ...(needsCallback ? { callback: toRequest(callback) } : {}) })}
+      >
         {t('wrapUp.submit')}
       </button>
     </section>
