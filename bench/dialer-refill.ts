@@ -4,14 +4,21 @@
  * in eight time zones) written straight into a fresh PostgreSQL database, seeded into a campaign
  * (sort key and zone computed once), then the two refill queries — fresh records in the
  * supervisor's order from the open zones, and due retries — EXPLAIN ANALYZEd (in a transaction
- * rolled back, since they claim) and timed. Prints the plans and the figures.
+ * rolled back, since they claim) and timed. Then the same for a campaign ordered by answer
+ * likelihood (D4): the candidate queries, and whole likelihood refills (a 3× candidate window
+ * read with the candidates' own tries, the likeliest claimed) with 2% of the records tried before.
+ * Prints the plans and the figures.
  *
  * Run: node --import tsx bench/dialer-refill.ts [--sizes 100000,1000000] [--limit 100]
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadCampaignDefinition } from '../src/campaigns/load-campaign-definition.js';
+import { zoneTable } from '../src/compliance/zone-table.js';
+import { emptyTallies, localSlot, slotIndex } from '../src/dialer/answer-likelihood.js';
+import { AnswerStats } from '../src/dialer/answer-stats.js';
 import { claimFreshRecords, dueClaimSql, freshClaimSql } from '../src/dialer/claim-records.js';
+import { claimByLikelihood, dueCandidatesSql, freshCandidatesSql } from '../src/dialer/order-by-likelihood.js';
 import { campaignZones, ensureBatch, seedCampaignRecords } from '../src/dialer/seed-campaign-records.js';
 import { openStorage, type Storage } from '../src/storage/database.js';
 import { migrateToLatest } from '../src/storage/migrate.js';
@@ -106,9 +113,47 @@ async function run(size: number): Promise<void> {
     }
     times.sort((a, b) => a - b);
     console.log(`20 consecutive refills of ${LIMIT} (claim + contact data, round trip): median ${times[10]!.toFixed(2)} ms, max ${times[19]!.toFixed(2)} ms`);
+    await likelihood(pool, storage, now, zones, args);
   } finally {
     await drop();
   }
+}
+
+/** D4: the answer-likelihood refill on the same list. */
+async function likelihood(pool: pg.Pool, storage: Storage, now: Date, zones: string[], args: { campaignId: number; ownerId: number; nodeId: string; now: Date; limit: number }): Promise<void> {
+  const db = storage.db;
+  // The records scheduled above were each tried once before (no answer, or an answer for every fifth).
+  await pool.query(`UPDATE campaign_records SET attempts = 1 WHERE next_attempt_at IS NOT NULL`);
+  await pool.query(
+    `INSERT INTO dial_attempts (id, campaign_id, batch, record_id, number_dialed, origin, node_id, queued_at, dialed_at, ended_at, system_result)
+     SELECT 'b' || record_id, 1, 1, record_id, '+1', 'dialer', 'bench', t, t, t + interval '30 seconds', CASE WHEN record_id % 250 = 0 THEN 'connected' ELSE 'no_answer' END
+       FROM (SELECT record_id, $1::timestamptz - ((record_id % 4000) || ' minutes')::interval - interval '1 day' AS t FROM campaign_records WHERE next_attempt_at IS NOT NULL) AS x`,
+    [now],
+  );
+  await pool.query('ANALYZE');
+  const stats = new AnswerStats();
+  let t = performance.now();
+  await stats.refresh(db, 1, 'America/New_York', now, true);
+  const tries = stats.tallies.reduce((n, x) => n + x.tries, 0);
+  console.log(`answer statistics loaded from ${tries.toLocaleString('en')} stored tries (28 days) in ${(performance.now() - t).toFixed(1)} ms`);
+  // Six hours later every scheduled record is due; that hour in New York answers best.
+  const later = new Date(now.getTime() + 6 * 3_600_000);
+  const tallies = emptyTallies();
+  tallies[slotIndex(localSlot(zoneTable('America/New_York')!, later.getTime()))] = { tries: 1000, live: 600 };
+  const ranks = zones.map((z) => (z.startsWith('America/New_York') ? 0 : 1));
+  const freshPlan = await explain(pool, freshCandidatesSql(args, zones, ranks).compile(db));
+  console.log(`fresh candidates, zones ranked by likelihood, ${LIMIT}: ${freshPlan.ms.toFixed(2)} ms\n${freshPlan.plan}`);
+  const duePlan = await explain(pool, dueCandidatesSql({ ...args, now: later, limit: 3 * LIMIT }).compile(db));
+  console.log(`due candidates, ${3 * LIMIT}: ${duePlan.ms.toFixed(2)} ms\n${duePlan.plan}`);
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    t = performance.now();
+    const got = await claimByLikelihood({ db, tallies, defaultTimeZone: 'America/New_York' }, { ...args, now: later }, zones);
+    times.push(performance.now() - t);
+    if (got.length !== LIMIT) throw new Error(`likelihood refill ${i} returned ${got.length}`);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`20 consecutive likelihood refills of ${LIMIT} (${3 * LIMIT} due + ${LIMIT} fresh candidates read with their tries, scored, ${LIMIT} claimed; round trip): median ${times[10]!.toFixed(2)} ms, max ${times[19]!.toFixed(2)} ms`);
 }
 
 for (const size of SIZES) await run(size);

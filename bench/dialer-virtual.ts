@@ -13,6 +13,7 @@ import { defaultBehaviour, SimulatedAgent } from '../src/dialer/simulated-agents
 import { seededRandom } from '../src/engine/random.js';
 import { startHarness } from '../tests/dialer/harness.js';
 import type { Engine } from '../tests/support/storage.js';
+import { seedFloor } from './dialer-floor.js';
 
 const { values } = parseArgs({ options: { agents: { type: 'string', default: '1000' }, lines: { type: 'string', default: '3' }, minutes: { type: 'string', default: '10' }, engine: { type: 'string', default: 'embedded' }, mode: { type: 'string', default: 'power' } } });
 const MODE = values.mode === 'predictive' ? 'predictive' : 'power';
@@ -36,26 +37,8 @@ const h = await startHarness(engine, {
 });
 const db = h.storage.db;
 const now = h.time.now();
-const queueId = await h.makeQueue('bench');
-const agentIds: number[] = [];
-for (let i = 0; i < AGENTS; i += 500) {
-  const rows = await db
-    .insertInto('users')
-    .values(Array.from({ length: Math.min(500, AGENTS - i) }, (_, k) => ({ email: `bot${i + k}@bench.test`, user_code: `bot${i + k}`, display_name: `Bot ${i + k}`, role: 'agent' as const, password_hash: null, created_at: now, updated_at: now })))
-    .returning('id')
-    .execute();
-  agentIds.push(...rows.map((r) => r.id));
-}
-for (let i = 0; i < agentIds.length; i += 500) await db.insertInto('queue_members').values(agentIds.slice(i, i + 500).map((id) => ({ queue_id: queueId, user_id: id, added_at: now }))).execute();
-const list = await db.insertInto('contact_lists').values({ name: 'Bench', created_at: now }).returning('id').executeTakeFirstOrThrow();
-const imp = await db.insertInto('list_imports').values({ list_id: list.id, status: 'committed', mapping: JSON.stringify({ phones: [{ column: 'phone', type: 'home' }], name: 'name' }), error: null, started_at: now }).returning('id').executeTakeFirstOrThrow();
-for (let i = 0; i < RECORDS; i += 2000) {
-  await db
-    .insertInto('contact_records')
-    .values(Array.from({ length: Math.min(2000, RECORDS - i) }, (_, k) => ({ list_id: list.id, import_id: imp.id, row_number: i + k + 2, name: `Contact ${i + k}`, time_zone: 'America/New_York', region: 'US', phones: JSON.stringify([{ number: `+1212${String(1_000_000 + i + k).padStart(7, '0')}`, type: 'home', column: 'phone' }]), custom: '{}' })))
-    .execute();
-}
-const id = await h.makeCampaign({ mode: MODE, queueId, listIds: [list.id], ...(MODE === 'power' ? { linesPerAgent: LINES } : {}), abandonMessage: 'Sorry we missed you.', regulatoryProfile: 'none', retryRules: { maxAttemptsPerRecord: 1 } });
+const { queueId, agentIds, listId } = await seedFloor(db, now, { agents: AGENTS, records: RECORDS });
+const id = await h.makeCampaign({ mode: MODE, queueId, listIds: [listId], ...(MODE === 'power' ? { linesPerAgent: LINES } : {}), abandonMessage: 'Sorry we missed you.', regulatoryProfile: 'none', retryRules: { maxAttemptsPerRecord: 1 } });
 await h.start(id);
 const random = seededRandom('bench-agents');
 const bots = agentIds.map((userId, i) => new SimulatedAgent(h.runtime, userId, random.fork(`agent-${i}`), { ...defaultBehaviour, breakChance: 0, wrap: { dist: 'lognormal', median: 8, p90: 20 } }));

@@ -23,9 +23,13 @@ interface Session {
 }
 
 const MAX_MESSAGES = 50;
+const NONE: readonly number[] = [];
+const campaignsOf = (state: AgentState): readonly number[] => (state.status === 'logged_out' ? NONE : state.campaigns);
 
 export class AgentDesk {
   private readonly sessions = new Map<number, Session>();
+  /** The agents logged in to each campaign, kept as logins and logouts are applied: asking who is on a campaign never scans the whole floor. */
+  private readonly members = new Map<number, Set<number>>();
 
   constructor(
     private readonly deps: {
@@ -44,9 +48,11 @@ export class AgentDesk {
 
   apply(userId: number, event: AgentEvent): AgentState {
     const session = this.sessions.get(userId) ?? { state: initialAgentState(this.deps.clock.now()), messages: [] };
-    const { state, record } = transitionAgent(session.state, event, this.deps.clock.now());
+    const before = session.state;
+    const { state, record } = transitionAgent(before, event, this.deps.clock.now());
     session.state = state;
     this.sessions.set(userId, session);
+    this.index(userId, campaignsOf(before), campaignsOf(state));
     const joined = event.type === 'login' || event.type === 'logout' ? (event.campaignId ?? null) : null;
     this.deps.writes.add({ kind: 'agent', userId, nodeId: this.deps.nodeId, change: { ...record, joinedCampaignId: joined } });
     this.publish(userId, { type: 'agent.state', state: this.deps.describe(userId, state) });
@@ -57,17 +63,47 @@ export class AgentDesk {
   /** Ready agents who joined `campaignId`, longest idle first. */
   readyFor(campaignId: number): number[] {
     const ready: Array<[number, number]> = [];
-    for (const [userId, s] of this.sessions) {
-      if (s.state.status === 'ready' && s.state.campaigns.includes(campaignId)) ready.push([userId, s.state.since.getTime()]);
+    for (const userId of this.members.get(campaignId) ?? NONE) {
+      const s = this.sessions.get(userId)!.state;
+      if (s.status === 'ready') ready.push([userId, s.since.getTime()]);
     }
     return ready.sort((a, b) => a[1] - b[1] || a[0] - b[0]).map(([id]) => id);
   }
 
+  /** The first of `readyFor(campaignId)` that `accept` takes, without sorting them all (a live answer looking for an agent, D2). */
+  longestIdle(campaignId: number, accept: (userId: number) => boolean): number | undefined {
+    let best: number | undefined;
+    let bestSince = Number.POSITIVE_INFINITY;
+    for (const userId of this.members.get(campaignId) ?? NONE) {
+      const s = this.sessions.get(userId)!.state;
+      if (s.status !== 'ready') continue;
+      const since = s.since.getTime();
+      if ((since < bestSince || (since === bestSince && userId < best!)) && accept(userId)) {
+        best = userId;
+        bestSince = since;
+      }
+    }
+    return best;
+  }
+
   /** Agents logged in to `campaignId`, whatever their state. */
   joined(campaignId: number): number[] {
-    const ids: number[] = [];
-    for (const [userId, s] of this.sessions) if (s.state.status !== 'logged_out' && s.state.campaigns.includes(campaignId)) ids.push(userId);
-    return ids;
+    return [...(this.members.get(campaignId) ?? NONE)];
+  }
+
+  /** How many agents are logged in to `campaignId` (sizes the record buffer on every take). */
+  joinedCount(campaignId: number): number {
+    return this.members.get(campaignId)?.size ?? 0;
+  }
+
+  private index(userId: number, before: readonly number[], after: readonly number[]): void {
+    if (before === after) return; // only logins and logouts change an agent's campaigns
+    for (const id of before) if (!after.includes(id)) this.members.get(id)?.delete(userId);
+    for (const id of after) {
+      let set = this.members.get(id);
+      if (!set) this.members.set(id, (set = new Set()));
+      set.add(userId);
+    }
   }
 
   message(userId: number, message: Omit<AgentMessage, 'at'>): void {

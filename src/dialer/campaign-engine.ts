@@ -7,7 +7,8 @@ import { INTERNAL_LIST_NAME } from '../dnc/dnc-views.js';
 import type { TimerHandle } from '../engine/timers.js';
 import type { CampaignStatus } from '../storage/schema.js';
 import { RollingAbandonRate } from './abandon-rate.js';
-import { releaseLease, acquireLease, renewLease } from './campaign-lease.js';
+import { AnswerStats } from './answer-stats.js';
+import { releaseLease, acquireLease, renewAndRead } from './campaign-lease.js';
 import { chooseNumber, type DialContext, type NumberChoice } from './choose-number.js';
 import { hasWorkLeft } from './claim-records.js';
 import { afterRefusal, type RecordFate } from './decide-outcome.js';
@@ -58,6 +59,8 @@ export class CampaignEngine {
   readonly history = new NumberHistory();
   /** D6: live answers and abandons per minute over 30 days, loaded at lease takeover, counted as calls end. */
   readonly abandons = new RollingAbandonRate();
+  /** D4: answer rates per local hour of day, learned from the stored attempts when the campaign orders by answer likelihood. */
+  readonly answers = new AnswerStats();
   /** Records in hand here (offered, previewed, in a call, in wrap-up): never taken twice. */
   readonly active = new Set<number>();
   readonly callbacksInHand = new Set<number>();
@@ -132,6 +135,7 @@ export class CampaignEngine {
     const seeded = await seedCampaignRecords(db, { campaignId: this.id, batch: this.batch, definition: this.definition, listIds: [...this.listIds] }, this.now);
     this.zones = await campaignZones(db, this.id);
     await this.abandons.load(db, this.id, this.now);
+    await this.refreshAnswerStats(true);
     this.ctx.log.info({ campaignId: this.id, batch: this.batch, seeded, zones: this.zones.length }, 'campaign engine ready');
     this.loaded = true;
     if (this.status === 'running' && this.halted === null) this.resume();
@@ -149,12 +153,13 @@ export class CampaignEngine {
       await this.start();
       return;
     }
-    if (!(await renewLease(db, this.id, nodeId, this.now, options.leaseTtlMs))) {
+    const read = await renewAndRead(db, this.id, nodeId, this.now, options.leaseTtlMs, [...this.listIds]);
+    if (!read.renewed) {
       this.haltLeaseLost();
       return;
     }
     if (!this.loaded) return;
-    const row = await db.selectFrom('campaigns').select(['status', 'recycle_count', 'updated_at', 'deleted_at']).where('id', '=', this.id).executeTakeFirst();
+    const row = read.campaign;
     if (!row || row.deleted_at !== null) return this.pause('stopped');
     const listsBefore = [...this.listIds].join(',');
     if (row.updated_at.getTime() !== this.updatedAt || row.recycle_count + 1 !== this.batch) {
@@ -169,13 +174,15 @@ export class CampaignEngine {
       this.halted = null;
       this.resume();
     }
-    const seeded = await seedCampaignRecords(db, { campaignId: this.id, batch: this.batch, definition: this.definition, listIds: [...this.listIds] }, this.now);
-    if (seeded > 0 || [...this.listIds].join(',') !== listsBefore) {
+    const listsChanged = [...this.listIds].join(',') !== listsBefore;
+    const seeded = read.unseeded || listsChanged ? await seedCampaignRecords(db, { campaignId: this.id, batch: this.batch, definition: this.definition, listIds: [...this.listIds] }, this.now) : 0;
+    if (seeded > 0 || listsChanged) {
       this.zones = await campaignZones(db, this.id);
       this.buffer.wake();
     }
     this.history.prune(this.now);
     this.abandons.prune(this.now);
+    await this.refreshAnswerStats(false);
     await this.completeIfDone();
     this.dispatchAll();
   }
@@ -188,6 +195,12 @@ export class CampaignEngine {
     this.zones = await campaignZones(db, this.id);
     this.buffer.wake();
     this.ctx.log.info({ campaignId: this.id, batch: this.batch }, 'campaign recycled: the lists start again from the top');
+  }
+
+  /** D4: only a campaign ordered by answer likelihood keeps the statistics (refreshed every few minutes, not per refill). */
+  private async refreshAnswerStats(force: boolean): Promise<void> {
+    if (this.definition.ordering !== 'answer_likelihood') return this.answers.reset();
+    await this.answers.refresh(this.ctx.db, this.id, this.policy.defaultTimeZone, this.now, force);
   }
 
   private async completeIfDone(): Promise<void> {
@@ -245,7 +258,7 @@ export class CampaignEngine {
 
   private consumers(lane: number): number {
     if (lane !== SHARED_LANE && lane !== CALLBACK_LANE) return 1;
-    const agents = this.ctx.desk.joined(this.id).length;
+    const agents = this.ctx.desk.joinedCount(this.id);
     return lane === SHARED_LANE ? agents * (this.definition.linesPerAgent ?? (this.definition.mode === 'predictive' ? 3 : 1)) : agents;
   }
 
@@ -396,6 +409,6 @@ export class CampaignEngine {
   }
 
   stats(): object {
-    return { campaignId: this.id, dialing: this.dialing, halted: this.halted, batch: this.batch, active: this.active.size, calls: this.calls.count, works: this.work.count, lanes: this.buffer.stats() };
+    return { campaignId: this.id, dialing: this.dialing, halted: this.halted, batch: this.batch, active: this.active.size, calls: this.calls.count, works: this.work.count, lanes: this.buffer.stats(), offers: this.calls.offers.summary() };
   }
 }

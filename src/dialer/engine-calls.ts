@@ -6,6 +6,7 @@ import type { CarrierCall, CarrierEndCause, CarrierEvent } from '../telephony/ca
 import type { CampaignEngine } from './campaign-engine.js';
 import type { AttemptRow } from './batch-writes.js';
 import { setCallbackStatus } from './dialer-writes.js';
+import { OfferLatency } from './offer-latency.js';
 import type { WorkEntry } from './record-buffer.js';
 
 /**
@@ -42,6 +43,8 @@ export interface LiveCall {
   /** D3: the pacer has learned whether this call brought a live answer. */
   paced?: boolean;
   abandonTimer: TimerHandle | null;
+  /** Point 13: when a person answered (the offer latency's stopwatch), until the call is offered to an agent. */
+  liveSince: number | null;
   attempt: AttemptRow;
 }
 
@@ -49,8 +52,13 @@ export class CallDesk {
   private readonly calls = new Map<string, LiveCall>();
   private readonly waiting: LiveCall[] = [];
   private readonly lines = new Map<number, Set<string>>();
+  /** Point 13: answered → offered to an agent (offer-latency.ts). */
+  readonly offers: OfferLatency;
 
-  constructor(private readonly engine: CampaignEngine) {}
+  constructor(private readonly engine: CampaignEngine) {
+    const { ports } = engine.ctx;
+    this.offers = new OfferLatency(ports.stopwatch ?? (() => ports.clock.now().getTime()));
+  }
 
   get count(): number {
     return this.calls.size;
@@ -99,7 +107,7 @@ export class CallDesk {
       call: state,
       queuedAt: now,
     };
-    const call: LiveCall = { id, entry, number, origin: o.origin, agentId: o.agentId, lineOf: o.lineOf, state, handle: null, detect, pendingResult: null, endedBy: null, markedByAgent: false, abandonTimer: null, attempt };
+    const call: LiveCall = { id, entry, number, origin: o.origin, agentId: o.agentId, lineOf: o.lineOf, state, handle: null, detect, pendingResult: null, endedBy: null, markedByAgent: false, abandonTimer: null, liveSince: null, attempt };
     this.calls.set(id, call);
     if (o.lineOf !== null) this.lineSet(o.lineOf).add(id);
     entry.attempts += 1;
@@ -214,11 +222,12 @@ export class CallDesk {
   /** A person answered: to the reserved agent, else to a free agent, else wait (D6) at most the profile's connect time. */
   private human(call: LiveCall): void {
     const e = this.engine;
+    call.liveSince = this.offers.answered();
     this.learn(call, true);
     if (call.agentId !== null) return this.connect(call, call.agentId);
     const desk = e.ctx.desk;
-    const candidates = [...(call.lineOf !== null ? [call.lineOf] : []), ...desk.readyFor(e.id)];
-    const agent = candidates.find((a) => isAvailableFor(desk.state(a), e.id) && !e.work.has(a));
+    const free = (a: number): boolean => !e.work.has(a);
+    const agent = call.lineOf !== null && isAvailableFor(desk.state(call.lineOf), e.id) && free(call.lineOf) ? call.lineOf : desk.longestIdle(e.id, free);
     if (agent !== undefined) return this.connect(call, agent);
     this.waiting.push(call);
     call.abandonTimer = e.ctx.ports.timers.after(e.policy.profile.maxConnectWaitSeconds * 1000, () => this.abandon(call));
@@ -227,6 +236,7 @@ export class CallDesk {
 
   private connect(call: LiveCall, agentId: number): void {
     const e = this.engine;
+    const waited = call.abandonTimer !== null; // it was waiting for an agent (D6)
     this.unwait(call);
     this.step(call, { type: 'connect', agentId });
     const desk = e.ctx.desk;
@@ -245,6 +255,8 @@ export class CallDesk {
     } catch (err) {
       e.ctx.log.warn({ callId: call.id, err }, 'bridge failed');
     }
+    if (call.liveSince !== null) this.offers.offered(call.liveSince, waited);
+    call.liveSince = null;
     this.save(call);
     this.publish(call);
   }
@@ -286,6 +298,7 @@ export class CallDesk {
     } catch {
       this.step(call, { type: 'end', result: 'failed', by: 'system' });
     }
+    if (call.liveSince !== null) this.offers.lost++; // a person answered and was never offered (D6)
     const ended = call.state as CallState;
     const final = ended.status === 'ended' ? ended.result : 'failed';
     this.calls.delete(call.id);

@@ -8,6 +8,9 @@
  * | Timers  | RealTimers                     | VirtualTime                           |
  * | Random  | seededRandom(random seed)      | seededRandom(fixed seed)              |
  * | Ids     | uuidIds                        | sequentialIds()                       |
+ *
+ * `stopwatch` (optional) times short durations with sub-millisecond precision for metrics
+ * (performance.now() in real time); without it the Clock is used (virtual milliseconds).
  */
 import { randomUUID } from 'node:crypto';
 import { type Clock, systemClock } from '../shared/clock.js';
@@ -27,11 +30,13 @@ export interface EnginePorts {
   timers: Timers;
   random: Random;
   ids: Ids;
+  /** Milliseconds on a monotonic high-resolution timeline, for measuring durations only. */
+  stopwatch?: () => number;
 }
 
 /** Ports for the server: wall clock, setTimeout, UUIDs; randomness seeded so a run can be replayed from its logged seed. */
 export function realTimePorts(seed: string | number = randomUUID()): EnginePorts & { timers: RealTimers } {
-  return { clock: systemClock, timers: new RealTimers(systemClock), random: seededRandom(seed), ids: uuidIds };
+  return { clock: systemClock, timers: new RealTimers(systemClock), random: seededRandom(seed), ids: uuidIds, stopwatch: () => performance.now() };
 }
 
 /** Ports for tests and simulations: one VirtualTime serves as both Clock and Timers. */
