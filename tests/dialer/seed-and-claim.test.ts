@@ -129,6 +129,27 @@ describe.each(await availableEngines())('dialer storage: seeding and claiming (%
     expect(await seedCampaignRecords(h.storage.db, { campaignId: id, batch: 1, definition, listIds: [listId] }, h.time.now())).toBe(0);
   });
 
+  it('O9: a corrected file that moves an owned record to another owner takes effect at the next recycle, not before', async () => {
+    const queueId = await h.makeQueue('handover');
+    const suzuki = await h.makeAgent(queueId, 'suzuki.o9@example.jp');
+    const tanaka = await h.makeAgent(queueId, 'tanaka.o9@example.jp');
+    const { recordIds, listId } = await h.makeList('handover', [{ phones: [usNumber(++n)], owner: suzuki.email }]);
+    const { id, definition } = await seeded({ mode: 'agent_owned_preview', queueId, ownerColumn: 'owner' }, [listId]);
+    // The append replaces the record in place (same ID) with Tanaka as its owner.
+    const append = await h.appendRecords(listId, [{ phones: [usNumber(++n)], owner: tanaka.email }]);
+    await h.storage.db.updateTable('contact_records').set({ owner_ref: tanaka.email, import_id: append.importId }).where('id', '=', recordIds[0]!).execute();
+    await seedCampaignRecords(h.storage.db, { campaignId: id, batch: 1, definition, listIds: [listId] }, h.time.now());
+    const zones = await campaignZones(h.storage.db, id);
+    // Still Suzuki's while the batch runs; Tanaka gets only the new record.
+    expect((await claim(id, zones, 10, tanaka.userId)).map((r) => r.recordId)).toEqual([append.recordIds[0]]);
+    expect((await statusOf(id)).find((r) => Number(r.record_id) === recordIds[0])).toMatchObject({ status: 'pending', owner_id: suzuki.userId });
+    // At the recycle the record moves to Tanaka, and Suzuki has none left.
+    expect(await ensureBatch(h.storage.db, id, 2, h.time.now())).toBe(true);
+    await seedCampaignRecords(h.storage.db, { campaignId: id, batch: 2, definition, listIds: [listId] }, h.time.now());
+    expect((await claim(id, zones, 10, suzuki.userId)).map((r) => r.recordId)).toEqual([]);
+    expect((await claim(id, zones, 10, tanaka.userId)).map((r) => r.recordId).sort()).toEqual([recordIds[0], append.recordIds[0]].sort());
+  });
+
   it('L7, O4: a new batch starts from the top and resolves owners again (an agent added to the queue gets their records)', async () => {
     const queueId = await h.makeQueue('recycle');
     const late = await h.makeAgent(null, 'late@example.jp');
