@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { TestBrowser } from './support/browser.js';
 import { screenshot } from './support/browser.js';
 import { button, reasonOf, resetAgent, signInThroughPage, stateOf, textOf, until, WAIT_MS } from './support/desk-page.js';
-import { CONTACTS, PREVIEW_CAMPAIGN, type Floor } from './support/pacer-floor.js';
+import { ADMIN_PASSWORD, CONTACTS, PREVIEW_CAMPAIGN, type Floor } from './support/pacer-floor.js';
 
 /**
  * Issue 5 point 3 (journey J2): the preview flow on the desktop — the offer pop-up, the record
@@ -146,6 +146,37 @@ export function previewTests(ctx: { floor: Floor; browser: TestBrowser }, shot: 
     await button(page, 'Snooze 15 min').click();
     const third = await offered();
     expect([first, second]).not.toContain(third);
+    await context.close();
+  });
+
+  it('C1, P6: Reschedule from review — tomorrow 10:00 Europe/Warsaw, another number, assigned to herself, notes counted — stores the callback and takes the record off her desktop', async () => {
+    const { page, context } = await ctx.browser.newPage();
+    await readyForOffers(page);
+    await offer(page).waitFor({ timeout: WAIT_MS });
+    const name = ((await offer(page).locator('.offer-name').textContent()) ?? '').trim();
+    await acceptOffer(page, name);
+    await button(page, 'Reschedule…').click();
+    const dialog = page.getByRole('dialog', { name: 'Reschedule' });
+    const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Warsaw' });
+    await dialog.getByLabel('Date', { exact: true }).fill(tomorrow);
+    await dialog.getByLabel('Time', { exact: true }).fill('10:00');
+    await dialog.getByLabel('Time zone').fill('Europe/Warsaw');
+    await dialog.getByLabel('Number to call').selectOption({ label: 'Another number' });
+    await dialog.getByRole('textbox', { name: 'Another number' }).fill('+48221234567');
+    await dialog.getByLabel('Me', { exact: true }).check();
+    const notes = 'Call after the board meeting';
+    await dialog.getByLabel('Notes for the callback').fill(notes);
+    expect(await textOf(dialog.locator('.counter'), `${notes.length} / 500 characters`)).toBe(`${notes.length} / 500 characters`);
+    await screenshot(page, shot('C1-reschedule'));
+    await dialog.getByRole('button', { name: 'Reschedule' }).click();
+    await dialog.waitFor({ state: 'detached', timeout: WAIT_MS });
+    // The record left her desktop: the next one is offered (or she is ready for it).
+    await until('the record to leave the desktop', async () => (await offer(page).count()) > 0 || (await stateOf(page).textContent()) === 'Ready');
+    const admin = await ctx.floor.signIn('admin@e2e.test', ADMIN_PASSWORD);
+    const found = (await ctx.floor.api(admin, 'GET', '/api/callbacks?phone=221234567')).json as { items: Array<Record<string, unknown>> };
+    const mine = found.items.find((c) => c.notes === notes);
+    expect(mine).toMatchObject({ name, phone: '+48221234567', timeZone: 'Europe/Warsaw', assigneeName: 'Anna Kowalski', status: 'pending' });
+    expect(new Date(String(mine!.windowStart)).toLocaleString('sv-SE', { timeZone: 'Europe/Warsaw' })).toBe(`${tomorrow} 10:00:00`);
     await context.close();
   });
 
