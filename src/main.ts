@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const dncRefresh = storage.engine === 'postgres'
     ? setInterval(() => void dnc.refreshIfChanged().catch((err: unknown) => logger.error({ err }, 'do-not-call refresh failed')), 5_000).unref()
     : undefined;
-  const dialer = createDialer({ storage, dnc, log: logger.child({ module: 'dialer' }) });
+  const dialer = createDialer({ storage, dnc, log: logger.child({ module: 'dialer' }), carrier: config.carrier });
   logger.info({ node: dialer.nodeId, seed: dialer.seed, carrier: dialer.carrier.name }, 'dialer ready');
   const deps = { storage, clock, config, dnc, dialer: dialer.runtime };
   await startupTasks(deps, logger, { demo: values.demo ?? false });

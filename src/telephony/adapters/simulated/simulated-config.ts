@@ -72,3 +72,12 @@ export function parseSimulatedCarrierConfig(input: SimulatedCarrierConfigInput):
   const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
   throw validationFailed(`The simulated carrier's configuration is not valid: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`, issues);
 }
+
+/** The server's simulated carrier (T1) unless PACER_SIMULATED_CARRIER changes it: a plausible outbound floor. */
+export const serverCarrierConfig: SimulatedCarrierConfigInput = {
+  outcomes: { live: 0.3, machine: 0.15, fax: 0.02, busy: 0.1, noAnswer: 0.35, badNumber: 0.05, failed: 0.03 },
+  answerDelay: { dist: 'lognormal', median: 8, p90: 20 },
+  talk: { dist: 'lognormal', median: 60, p90: 240 },
+  patience: { dist: 'lognormal', median: 6, p90: 20 },
+  amd: { falseMachineRate: 0.02, falseHumanRate: 0.1 },
+};
