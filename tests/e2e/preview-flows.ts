@@ -130,6 +130,32 @@ export function previewTests(ctx: { floor: Floor; browser: TestBrowser }, shot: 
     await context.close();
   }, 90_000);
 
+  it('D7, D5: on a connected call Hold disables Hang up until Resume; the Fax button closes the call and she moves on to the next record', async () => {
+    const { page, context } = await ctx.browser.newPage();
+    await readyForOffers(page);
+    await offer(page).waitFor({ timeout: WAIT_MS });
+    const name = ((await offer(page).locator('.offer-name').textContent()) ?? '').trim();
+    const contact = CONTACTS.find((c) => c.name === name)!;
+    await acceptOffer(page, name);
+    await button(page, `Call ${contact.phone}`).click();
+    const call = page.getByRole('region', { name: 'Call' });
+    await textOf(stateOf(page), 'On a call');
+    expect(await call.getByRole('status').textContent()).toBe('On a call');
+    await call.getByRole('button', { name: 'Hold' }).click();
+    await textOf(stateOf(page), 'On hold');
+    await until('Hang up disabled while held', () => call.getByRole('button', { name: /^Hang up/ }).isDisabled());
+    await screenshot(page, shot('D7-held'));
+    await call.getByRole('button', { name: 'Resume' }).click();
+    await textOf(stateOf(page), 'On a call');
+    await until('Hang up enabled again', () => call.getByRole('button', { name: /^Hang up/ }).isEnabled());
+    await call.getByRole('group', { name: 'Close the call as' }).getByRole('button', { name: 'Fax' }).click();
+    await call.waitFor({ state: 'detached', timeout: WAIT_MS });
+    // No wrap-up: the record is closed as a fax and the next one comes (she is still Ready).
+    await offer(page).waitFor({ timeout: WAIT_MS });
+    expect(((await offer(page).locator('.offer-name').textContent()) ?? '').trim()).not.toBe(name);
+    await context.close();
+  }, 90_000);
+
   it('P6: Requeue sends the record back to the queue and Snooze back to her for later; the next record comes instead', async () => {
     const { page, context } = await ctx.browser.newPage();
     await readyForOffers(page);

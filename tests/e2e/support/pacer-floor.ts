@@ -52,7 +52,10 @@ export async function startFloor(engine: Engine): Promise<Floor> {
   await ensureWebBuild();
   let storage: TestStorage | undefined;
   let dataDir: string | undefined;
-  const env: Record<string, string> = { PACER_ADMIN_PASSWORD: ADMIN_PASSWORD, PACER_ADMIN_EMAIL: 'admin@e2e.test' };
+  // Every call is answered by a person after 1.5 s and stays on the line (T1, PACER_SIMULATED_CARRIER),
+  // so the call tests see the connected call every time.
+  const carrier = { outcomes: { live: 1 }, answerDelay: { dist: 'fixed', mean: 1.5 }, talk: { dist: 'fixed', mean: 900 }, amd: { falseMachineRate: 0, falseHumanRate: 0 } };
+  const env: Record<string, string> = { PACER_ADMIN_PASSWORD: ADMIN_PASSWORD, PACER_ADMIN_EMAIL: 'admin@e2e.test', PACER_SIMULATED_CARRIER: JSON.stringify(carrier) };
   if (engine === 'postgres') {
     storage = await openTestStorage('postgres', { migrate: false });
     env.DATABASE_URL = storage.url!;
