@@ -87,3 +87,20 @@ export const agentView = z
       .describe('P2: earlier attempts on the record in hand'),
   })
   .meta({ id: 'AgentState' });
+
+/** O11: GET /api/agent/progress. */
+export const myProgressView = z
+  .array(
+    z.object({
+      campaignId: z.number(),
+      campaignName: z.string(),
+      status: z.string(),
+      owned: z.number(),
+      done: z.number(),
+      skipped: z.number().describe('skipped in this batch and not finished: they come back later (P4)'),
+      remaining: z.number(),
+      errors: z.number().describe('set aside: no dialable number, attempts used up'),
+      next: z.array(z.object({ recordId: z.number(), name: z.string().nullable(), phoneticName: z.string().nullable() })).describe('her remaining records (the one in hand too) in the campaign\'s sort order (O6), the first 10'),
+    }),
+  )
+  .meta({ id: 'MyProgress' });

@@ -4,9 +4,10 @@ import type { DialerRuntime } from '../dialer/dialer-runtime.js';
 import { errors } from '../http/schemas.js';
 import type { App, AppDeps } from '../http/types.js';
 import type { AgentCommandDeps } from './agent-commands.js';
-import { agentView, campaignParam, completeBody, dialBody, markBody, notReadyBody, recordBody, rescheduleBody, snoozeBody, wrapUpBody } from './agent-schemas.js';
+import { agentView, campaignParam, completeBody, dialBody, markBody, myProgressView, notReadyBody, recordBody, rescheduleBody, snoozeBody, wrapUpBody } from './agent-schemas.js';
 import { goNotReady, goReady } from './change-readiness.js';
 import { hangUpCall, holdCall, markCall, resumeCall, wrapUpCall } from './control-call.js';
+import { getMyProgress } from './get-my-progress.js';
 import { getAgentState } from './get-agent-state.js';
 import { Idempotency } from './idempotency.js';
 import { joinCampaign, leaveCampaign } from './join-campaign.js';
@@ -34,6 +35,9 @@ export function agentRoutes(app: App, { storage: { db } }: AppDeps, runtime: Dia
 
   app.get('/agent/state', { config, schema: { tags, summary: 'My state, the record in hand (numbers with the recommended one marked, P5), its history (P2), my lines and messages', response } }, (req) =>
     getAgentState(deps, req.actor!));
+
+  app.get('/agent/progress', { config, schema: { tags, summary: 'O11: my own records in each agent-owned campaign of my queues — owned, done, skipped, remaining, errors — and the next ones in the order they come', response: { 200: myProgressView } } }, (req) =>
+    getMyProgress(db, req.actor!));
 
   app.post('/agent/campaigns/:id/join', { config, schema: { tags, summary: 'Join a running campaign of my queue (D10); I start not ready', params: campaignParam, response } }, (req) =>
     command(req, () => joinCampaign(deps, req.actor!, req.params.id)));

@@ -86,6 +86,42 @@ describe.each(await availableEngines())('dashboard progress and pacing (%s)', (e
     expect(after.progress).toMatchObject({ done: counted.done ?? 0, setAside: counted.set_aside ?? 0, inProgress: counted.in_progress ?? 0, remaining: counted.pending ?? 0 });
   });
 
+  it('O11, O6 (agent side): GET /api/agent/progress gives each agent her own counts and her remaining records in the sort order, nobody else\'s', async () => {
+    const queueId = await rig.h.makeQueue('mine');
+    const sato = await rig.user('agent', { queueId });
+    const ito = await rig.user('agent', { queueId });
+    const stranger = await rig.user('agent'); // in no queue of the campaign
+    const balances = [300, 900, 100, 700];
+    const rows = [...balances.map((b, i) => ({ name: `Sato ${b}`, phones: [usNumber(400 + i)], owner: sato.email, custom: { Balance: String(b) } })), { name: 'Ito 1', phones: [usNumber(410)], owner: ito.email, custom: { Balance: '5' } }];
+    const list = await rig.h.makeList('mine', rows);
+    const id = await rig.h.makeCampaign({ mode: 'agent_owned_preview', queueId, ownerColumn: 'owner', listIds: [list.listId], sortOrder: [{ column: 'Balance', direction: 'desc', compareAs: 'number' }] });
+    await rig.h.start(id);
+    await joinCampaign(deps, sato.actor, id);
+    await rig.h.run(1_000);
+    const progressOf = async (cookie: string) => {
+      const res = await rig.get(cookie, '/api/agent/progress');
+      expect(res.status).toBe(200);
+      return (res.json as Array<{ campaignId: number }>).filter((c) => c.campaignId === id);
+    };
+    const [mine] = await progressOf(sato.cookie);
+    expect(mine).toMatchObject({ campaignId: id, owned: 4, done: 0, skipped: 0, remaining: 4, errors: 0 });
+    expect(mine!.next.map((r: { name: string }) => r.name)).toEqual(['Sato 900', 'Sato 700', 'Sato 300', 'Sato 100']);
+    expect((await progressOf(ito.cookie))[0]).toMatchObject({ owned: 1, remaining: 1, next: [expect.objectContaining({ name: 'Ito 1' })] });
+    expect(await progressOf(stranger.cookie)).toEqual([]);
+
+    // She completes her first record and skips the next: the counts and the list follow.
+    await goReady(deps, sato.actor);
+    await rig.h.run(1_000);
+    await completeRecord(deps, sato.actor, { code: 'sale' });
+    await rig.h.run(1_000);
+    await skipRecord(deps, sato.actor);
+    await rig.h.run(1_000);
+    const [after] = await progressOf(sato.cookie);
+    expect(after).toMatchObject({ owned: 4, done: 1, skipped: 1, remaining: 2, errors: 0 });
+    expect(after!.next.map((r: { name: string }) => r.name)).toEqual(['Sato 300', 'Sato 100']); // 300 is in hand; 700 was skipped
+    expect((await rig.get('', '/api/agent/progress')).status).toBe(401);
+  });
+
   it('X2: a predictive campaign shows its last pacing decision — predicted free agents, answer rate, abandon budget left — and why', async () => {
     const queueId = await rig.h.makeQueue('predictive');
     const list = await rig.h.makeList('predictive', Array.from({ length: 600 }, (_, i) => ({ phones: [`+1212${String(5_000_000 + i)}`], custom: { Rank: String(i) } })));
