@@ -101,11 +101,11 @@ describe.each(await availableEngines())('dashboard progress and pacing (%s)', (e
     const progressOf = async (cookie: string) => {
       const res = await rig.get(cookie, '/api/agent/progress');
       expect(res.status).toBe(200);
-      return (res.json as Array<{ campaignId: number }>).filter((c) => c.campaignId === id);
+      return (res.json as Array<{ campaignId: number; next: Array<{ name: string }> }>).filter((c) => c.campaignId === id);
     };
     const [mine] = await progressOf(sato.cookie);
     expect(mine).toMatchObject({ campaignId: id, owned: 4, done: 0, skipped: 0, remaining: 4, errors: 0 });
-    expect(mine!.next.map((r: { name: string }) => r.name)).toEqual(['Sato 900', 'Sato 700', 'Sato 300', 'Sato 100']);
+    expect(mine!.next.map((r) => r.name)).toEqual(['Sato 900', 'Sato 700', 'Sato 300', 'Sato 100']);
     expect((await progressOf(ito.cookie))[0]).toMatchObject({ owned: 1, remaining: 1, next: [expect.objectContaining({ name: 'Ito 1' })] });
     expect(await progressOf(stranger.cookie)).toEqual([]);
 
@@ -118,7 +118,7 @@ describe.each(await availableEngines())('dashboard progress and pacing (%s)', (e
     await rig.h.run(1_000);
     const [after] = await progressOf(sato.cookie);
     expect(after).toMatchObject({ owned: 4, done: 1, skipped: 1, remaining: 2, errors: 0 });
-    expect(after!.next.map((r: { name: string }) => r.name)).toEqual(['Sato 300', 'Sato 100']); // 300 is in hand; 700 was skipped
+    expect(after!.next.map((r) => r.name)).toEqual(['Sato 300', 'Sato 100']); // 300 is in hand; 700 was skipped
     expect((await rig.get('', '/api/agent/progress')).status).toBe(401);
   });
 
