@@ -3,6 +3,8 @@ import { availableEngines, type Engine } from '../support/storage.js';
 import { chromiumAvailable, launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
 import { button, reasonOf, resetAgent, signInThroughPage, stateOf, textOf, timeInState, until, WAIT_MS } from './support/desk-page.js';
 import { ADMIN_PASSWORD, DRAFT_CAMPAIGN, OTHER_CAMPAIGN, PREVIEW_CAMPAIGN, startFloor, type Floor } from './support/pacer-floor.js';
+import { callbackTests } from './callback-flows.js';
+import { dialerTests, ownedTests } from './dialer-flows.js';
 import { languageTests } from './language-flows.js';
 import { previewTests } from './preview-flows.js';
 
@@ -142,4 +144,7 @@ describe.skipIf(engines.length === 0).each(engines)('agent desktop in Chromium (
 
   previewTests(ctx, shot);
   languageTests(ctx, shot);
+  callbackTests(ctx, shot);
+  dialerTests(ctx, shot);
+  ownedTests(ctx, shot);
 });

@@ -105,7 +105,7 @@ export function previewTests(ctx: { floor: Floor; browser: TestBrowser }, shot: 
     await textOf(contactHeading(page), name);
 
     await button(page, `Call ${contact.phone}`).click();
-    const call = page.getByRole('region', { name: 'Call' });
+    const call = page.getByRole('region', { name: 'Call', exact: true });
     // The simulated carrier decides what happens: most calls are still dialing or ringing here.
     await until('the call or its result', async () => (await call.count()) > 0 || (await page.getByText(/^Last call: /).count()) > 0);
     if ((await call.count()) > 0) {
@@ -138,7 +138,7 @@ export function previewTests(ctx: { floor: Floor; browser: TestBrowser }, shot: 
     const contact = CONTACTS.find((c) => c.name === name)!;
     await acceptOffer(page, name);
     await button(page, `Call ${contact.phone}`).click();
-    const call = page.getByRole('region', { name: 'Call' });
+    const call = page.getByRole('region', { name: 'Call', exact: true });
     await textOf(stateOf(page), 'On a call');
     expect(await call.getByRole('status').textContent()).toBe('On a call');
     await call.getByRole('button', { name: 'Hold' }).click();
@@ -153,6 +153,47 @@ export function previewTests(ctx: { floor: Floor; browser: TestBrowser }, shot: 
     // No wrap-up: the record is closed as a fax and the next one comes (she is still Ready).
     await offer(page).waitFor({ timeout: WAIT_MS });
     expect(((await offer(page).locator('.offer-name').textContent()) ?? '').trim()).not.toBe(name);
+    await context.close();
+  }, 90_000);
+
+  it('D9, D8: the call guide shows beside the call, branches on each answer, an answer can be changed, and the answers go with the wrap-up', async () => {
+    const { page, context } = await ctx.browser.newPage();
+    await readyForOffers(page);
+    await offer(page).waitFor({ timeout: WAIT_MS });
+    const name = ((await offer(page).locator('.offer-name').textContent()) ?? '').trim();
+    const contact = CONTACTS.find((c) => c.name === name)!;
+    await acceptOffer(page, name);
+    await button(page, `Call ${contact.phone}`).click();
+    await textOf(stateOf(page), 'On a call');
+    const guide = page.getByRole('region', { name: 'Call guide' });
+    const question = guide.locator('legend');
+    expect(await textOf(question, 'Is this a good time to talk?')).toBe('Is this a good time to talk?');
+    await guide.getByRole('button', { name: 'Yes' }).click();
+    await textOf(question, 'Are you happy with your current plan?');
+    await guide.getByRole('button', { name: 'Not happy' }).click();
+    await textOf(question, 'Would you like to hear about the Gold plan?');
+    // She got it wrong: change the second answer; the branch follows the new answer.
+    await guide.getByRole('button', { name: 'Change the answer to: Are you happy with your current plan?' }).click();
+    await textOf(question, 'Are you happy with your current plan?');
+    await guide.getByRole('button', { name: 'Happy', exact: true }).click();
+    await textOf(question, 'May we send the offer by email?');
+    await guide.getByRole('button', { name: 'Send it' }).click();
+    await guide.getByRole('status').waitFor();
+    await screenshot(page, shot('D9-call-guide'));
+    await button(page, 'Hang up').click();
+    await textOf(stateOf(page), 'Wrap-up');
+    expect(await guide.getByRole('listitem').count()).toBe(3); // still beside the wrap-up
+    await page.getByLabel('Wrap-up code').selectOption('sale');
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/agent/wrap-up'));
+    await button(page, 'Finish wrap-up').click();
+    const request = await sent;
+    expect(request.postDataJSON().answers).toEqual([
+      { questionId: 'time', answerId: 'yes' },
+      { questionId: 'plan', answerId: 'yes' },
+      { questionId: 'email', answerId: 'yes' },
+    ]);
+    expect((await request.response())?.status()).toBe(200);
+    await until('the wrap-up to end', async () => (await stateOf(page).textContent()) !== 'Wrap-up');
     await context.close();
   }, 90_000);
 
@@ -216,16 +257,22 @@ export function previewTests(ctx: { floor: Floor; browser: TestBrowser }, shot: 
     await page.keyboard.press('Alt+KeyR');
     await offer(page).waitFor({ timeout: WAIT_MS });
     const first = ((await offer(page).locator('.offer-name').textContent()) ?? '').trim();
+    await until('Accept to have the focus', () => offer(page).getByRole('button', { name: 'Accept' }).evaluate((b) => b === document.activeElement));
     await page.keyboard.press('Enter');
     await textOf(contactHeading(page), first);
+    await until('Skip enabled', () => button(page, /^Skip/).first().isEnabled());
     await page.keyboard.press('Alt+KeyS');
     await offer(page).waitFor({ timeout: WAIT_MS });
     const second = ((await offer(page).locator('.offer-name').textContent()) ?? '').trim();
     expect(second).not.toBe(first);
     await page.keyboard.press('Alt+KeyA');
     await textOf(contactHeading(page), second);
+    // A shortcut acts when its button does: not while the previous command is on its way.
+    const enabled = (name: RegExp) => until(`${name} enabled`, () => button(page, name).first().isEnabled());
+    await enabled(/^Not ready/);
     await page.keyboard.press('Alt+KeyN');
     await page.getByText('Not ready after this record: Break').waitFor();
+    await enabled(/^Complete/);
     await page.keyboard.press('Alt+KeyC');
     await textOf(stateOf(page), 'Not ready');
     await textOf(reasonOf(page), 'Break');

@@ -29,8 +29,30 @@ export const CONTACTS = [
   { name: 'Krzysztof Michalski', phone: '+48221234510', mobile: '', balance: '200', plan: 'Silver' },
   { name: 'Barbara Nowicka', phone: '+48221234511', mobile: '', balance: '150', plan: 'Basic' },
   { name: 'Paweł Adamczyk', phone: '+48221234512', mobile: '', balance: '100', plan: 'Gold' },
+  // More records than the tests use, so that none of them finds the campaign worked through.
+  { name: 'Beata Sikora', phone: '+48221234513', mobile: '', balance: '90', plan: 'Basic' },
+  { name: 'Rafał Baran', phone: '+48221234514', mobile: '', balance: '85', plan: 'Basic' },
+  { name: 'Joanna Duda', phone: '+48221234515', mobile: '', balance: '80', plan: 'Basic' },
+  { name: 'Michał Szewczyk', phone: '+48221234516', mobile: '', balance: '75', plan: 'Basic' },
+  { name: 'Natalia Ostrowska', phone: '+48221234517', mobile: '', balance: '70', plan: 'Basic' },
+  { name: 'Kamil Tomaszewski', phone: '+48221234518', mobile: '', balance: '65', plan: 'Basic' },
+  { name: 'Julia Pietrzak', phone: '+48221234519', mobile: '', balance: '60', plan: 'Basic' },
+  { name: 'Łukasz Jasiński', phone: '+48221234520', mobile: '', balance: '55', plan: 'Basic' },
+  { name: 'Alicja Zając', phone: '+48221234521', mobile: '', balance: '50', plan: 'Basic' },
+  { name: 'Sebastian Król', phone: '+48221234522', mobile: '', balance: '45', plan: 'Basic' },
+  { name: 'Karolina Wieczorek', phone: '+48221234523', mobile: '', balance: '40', plan: 'Basic' },
+  { name: 'Dawid Jabłoński', phone: '+48221234524', mobile: '', balance: '35', plan: 'Basic' },
 ];
 
+/** D9: the preview campaign's call guide — four questions that branch (journey J5). */
+export const CALL_GUIDE = {
+  questions: [
+    { id: 'time', text: 'Is this a good time to talk?', answers: [{ id: 'yes', text: 'Yes', next: 'plan' }, { id: 'no', text: 'No, call later', next: null }] },
+    { id: 'plan', text: 'Are you happy with your current plan?', answers: [{ id: 'yes', text: 'Happy', next: 'email' }, { id: 'no', text: 'Not happy', next: 'gold' }] },
+    { id: 'gold', text: 'Would you like to hear about the Gold plan?', answers: [{ id: 'yes', text: 'Tell me more', next: 'email' }, { id: 'no', text: 'No thanks', next: null }] },
+    { id: 'email', text: 'May we send the offer by email?', answers: [{ id: 'yes', text: 'Send it', next: null }, { id: 'no', text: 'No email', next: null }] },
+  ],
+};
 export const PREVIEW_CAMPAIGN = 'Sales — preview';
 export const DRAFT_CAMPAIGN = 'Sales — spring offer';
 export const OTHER_CAMPAIGN = 'Collections — overdue';
@@ -112,6 +134,7 @@ export async function startFloor(engine: Engine): Promise<Floor> {
       sortOrder: [{ column: 'balance', direction: 'desc', compareAs: 'number' }],
       screenPopFields: ['balance', 'plan'],
       preview: { autoAccept: false, reviewTimeoutSeconds: null, skipAllowed: true },
+      callGuide: CALL_GUIDE,
     });
     await must(admin, 'POST', `/api/campaigns/${preview.id}/start`);
     await must(admin, 'POST', '/api/campaigns', { name: DRAFT_CAMPAIGN, mode: 'progressive', queueId: sales.id, callerId: '+48223334456', listIds: [list.id], regulatoryProfile: 'none', contactableTimes });

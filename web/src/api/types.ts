@@ -114,3 +114,32 @@ export type AgentEvent =
   | { type: 'offer.withdrawn'; campaignId: number; recordId: number; reason: string }
   | { type: 'call'; campaignId: number; recordId: number; callId: string; number: string; status: string; result: string | null; line: boolean }
   | { type: 'message'; kind: string; text: string; displaySeconds: number | null; at: string };
+
+/** A callback as the callback routes answer it (src/callbacks/callback-view.ts, C3). */
+export interface CallbackItem {
+  id: number;
+  /** overdue, due, approaching, or null (as of the server's clock) */
+  alert: 'overdue' | 'due' | 'approaching' | null;
+  /** pending, delivered, done, cancelled */
+  status: string;
+  windowStart: string;
+  windowEnd: string;
+  timeZone: string;
+  campaignId: number;
+  campaignName: string;
+  recordId: number;
+  name: string | null;
+  phoneticName: string | null;
+  phone: string;
+  assigneeId: number | null;
+  notes: string;
+}
+
+/** GET /api/agent/callbacks/today (C5, src/callbacks/list-my-callbacks-today.ts). */
+export interface MyCallbacksToday {
+  date: string;
+  timeZone: string;
+  from: string;
+  to: string;
+  items: CallbackItem[];
+}

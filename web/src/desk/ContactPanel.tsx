@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { HistoryItem, Work } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { useNow } from '../ui/use-now';
+import { isDialerMode } from '../ui/zip-tone';
 import { HistoryTable } from './HistoryTable';
 import { PhoneList } from './PhoneList';
 
@@ -24,7 +25,14 @@ export function ContactPanel(props: { work: Work; history: HistoryItem[]; canDia
             {work.phoneticName && <span className="phonetic">{work.phoneticName}</span>}
           </h1>
           <p className="muted">
-            <span className="tag campaign-tag">{work.campaignName}</span>
+            <span className="tag campaign-tag">
+              {isDialerMode(work.mode) && (
+                <span className="outbound-icon" role="img" aria-label={t('contact.outbound')}>
+                  ↗
+                </span>
+              )}
+              {work.campaignName}
+            </span>
             {work.timeZone && <span className="local-time">{t('contact.localTime', { time: dateTime(new Date(now), { weekday: 'short', hour: '2-digit', minute: '2-digit' }, work.timeZone), zone: work.timeZone })}</span>}
           </p>
         </div>

@@ -7,6 +7,9 @@ import { AgentSession } from './agent-session';
 import { Availability } from './Availability';
 import { CampaignsPanel } from './CampaignsPanel';
 import { DeskActionsContext, type DeskActions } from './desk-actions';
+import { MessagesPanel, MessageToasts } from './MessagesPanel';
+import { MyCallbacksPanel } from './MyCallbacksPanel';
+import { MyProgressPanel } from './MyProgressPanel';
 import { OfferDialog } from './OfferDialog';
 import { StatusBox } from './StatusBox';
 import { WorkArea } from './WorkArea';
@@ -98,10 +101,14 @@ export function Desktop(props: { user: User; onSignedOut(): void }) {
         <div className="desk-body">
           <aside className="side">
             <CampaignsPanel joined={view?.campaigns ?? []} />
+            <MyProgressPanel refreshKey={view ? `${view.state}|${view.since}|${view.work?.recordId ?? ''}` : ''} recordInHand={view?.work?.recordId ?? null} />
+            <MyCallbacksPanel refreshKey={view ? `${view.state}|${view.since}|${view.work?.recordId ?? ''}` : ''} />
+            <MessagesPanel messages={view?.messages ?? []} />
           </aside>
           <main className="work">{view ? <WorkArea view={view} history={history} /> : <p className="muted">{t('app.loading')}</p>}</main>
         </div>
         {view?.state === 'reserved.offered' && (view.work || snapshot.offer) && <OfferDialog work={view.work} offer={snapshot.offer} />}
+        {view && <MessageToasts messages={view.messages} />}
       </div>
     </DeskActionsContext.Provider>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { Work } from '../api/types';
 import type { OfferNotice } from './agent-session';
 import { useI18n } from '../i18n/i18n';
@@ -19,7 +19,7 @@ export function OfferDialog(props: { work: Work | null; offer: OfferNotice | nul
   // Focus Accept whenever it is enabled: an offer that arrives while the Ready command is still
   // pending mounts the button disabled, and autoFocus skips a disabled button (Enter would do nothing).
   const acceptButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!pending) acceptButton.current?.focus();
   }, [pending, work.recordId]);
   return (

@@ -5,6 +5,7 @@ import { secondsUntil, useNow } from '../ui/use-now';
 import { useShortcuts } from '../ui/use-shortcut';
 import { defaultDraft, isComplete, toRequest } from './callback-draft';
 import { CallbackFields } from './CallbackFields';
+import type { GuideAnswer } from './CallGuide';
 import { CodeSelect } from './CodeSelect';
 import { useDeskActions } from './desk-actions';
 
@@ -13,7 +14,7 @@ import { useDeskActions } from './desk-actions';
  * campaign limits it. A code's shortcut key (point 10) picks it and puts the focus on Finish, so
  * the key and then Enter wrap up. A code whose outcome is a callback asks when (C1).
  */
-export function WrapUpPanel(props: { work: Work }) {
+export function WrapUpPanel(props: { work: Work; answers: GuideAnswer[] }) {
   const { t, timeZone } = useI18n();
   const { run, pending } = useDeskActions();
   const now = useNow();
@@ -54,7 +55,7 @@ export function WrapUpPanel(props: { work: Work }) {
         type="button"
         className="primary"
         disabled={pending || !code || (needsCallback && !isComplete(callback))}
-        onClick={() => void run('wrap-up', { recordId: work.recordId, code, ...(notes.trim() ? { notes } : {}), ...(needsCallback ? { callback: toRequest(callback) } : {}) })}
+        onClick={() => void run('wrap-up', { recordId: work.recordId, code, ...(notes.trim() ? { notes } : {}), ...(props.answers.length ? { answers: props.answers } : {}), ...(needsCallback ? { callback: toRequest(callback) } : {}) })}
       >
         {t('wrapUp.submit')}
       </button>

@@ -1,5 +1,5 @@
 import { api, ApiError, newActionKey } from '../api/client';
-import type { AgentEvent, AgentView, HistoryItem } from '../api/types';
+import type { AgentEvent, AgentMessage, AgentView, HistoryItem } from '../api/types';
 
 /**
  * The agent's live state (issue 5 points 2, 9): the WebSocket GET /api/agent/events pushes
@@ -28,6 +28,8 @@ export interface SessionSnapshot {
 }
 
 const RETRY_MS = [500, 1000, 2000, 5000];
+/** As many messages as the server keeps per agent. */
+const MAX_MESSAGES = 50;
 
 export class AgentSession {
   private snapshot: SessionSnapshot = { view: null, offer: null, history: [], connection: 'connecting', signedOut: false };
@@ -156,9 +158,13 @@ export class AgentSession {
         if (!view) return;
         const mine = !event.line && view.work?.recordId === event.recordId && view.work.campaignId === event.campaignId;
         const work = mine && view.work ? { ...view.work, call: { id: event.callId, number: event.number, status: event.status } } : view.work;
-        const lines = view.lines.map((l) => (l.callId === event.callId ? { ...l, status: event.status } : l));
+        // D2: a line's card follows its call — added when dialed, gone once it ended or reached an agent.
+        const gone = event.status === 'ended' || event.status === 'abandoning' || event.status === 'active' || event.status === 'held';
+        const line = { campaignId: event.campaignId, callId: event.callId, number: event.number, status: event.status };
+        const known = view.lines.some((l) => l.callId === event.callId);
+        const lines = !event.line || gone ? view.lines.filter((l) => l.callId !== event.callId) : known ? view.lines.map((l) => (l.callId === event.callId ? line : l)) : [...view.lines, line];
         this.set({ view: { ...view, work, lines } });
-        if (!event.line) this.refreshSoon();
+        this.refreshSoon(); // the server's view is the truth (a line may have gone to another agent, D2)
         return;
       }
       case 'message':
@@ -199,9 +205,22 @@ export class AgentSession {
   }
 
   private set(patch: Partial<SessionSnapshot>): void {
+    // C7: messages are only ever added. A view read a moment earlier (a command's answer that
+    // arrives after a message event) must not drop a message already shown: keep both lists.
+    if (patch.view && this.snapshot.view && patch.view !== this.snapshot.view) patch = { ...patch, view: { ...patch.view, messages: mergeMessages(this.snapshot.view.messages, patch.view.messages) } };
     this.snapshot = { ...this.snapshot, ...patch };
     for (const listener of this.listeners) listener();
   }
+}
+
+const messageKey = (m: AgentMessage): string => `${m.at}|${m.kind}|${m.text}`;
+
+/** The union of two message lists, oldest first (the same list when nothing is new). */
+function mergeMessages(before: AgentMessage[], after: AgentMessage[]): AgentMessage[] {
+  const known = new Set(after.map(messageKey));
+  const missing = before.filter((m) => !known.has(messageKey(m)));
+  if (missing.length === 0) return after;
+  return [...missing, ...after].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).slice(-MAX_MESSAGES);
 }
 
 /** The History tab changes when another record is in hand or a call on it ended. */
