@@ -31,6 +31,18 @@ export function previewTests(ctx: { floor: Floor; browser: TestBrowser }, shot: 
     await textOf(stateOf(page), 'Previewing');
   }
 
+  /** Ready, accept the first offer and call its first number (the floor's carrier answers every call). */
+  async function callFirstOffer() {
+    const { page, context } = await ctx.browser.newPage();
+    await readyForOffers(page);
+    await offer(page).waitFor({ timeout: WAIT_MS });
+    const name = ((await offer(page).locator('.offer-name').textContent()) ?? '').trim();
+    const contact = CONTACTS.find((c) => c.name === name)!;
+    await acceptOffer(page, name);
+    await button(page, `Call ${contact.phone}`).click();
+    return { page, context, name };
+  }
+
   it('P1, P2, P5: going Ready brings the offer pop-up with campaign and customer name; Accept opens the record with its screen-pop fields, numbers (recommended marked) and History', async () => {
     const { page, context } = await ctx.browser.newPage();
     await readyForOffers(page);
@@ -131,13 +143,7 @@ export function previewTests(ctx: { floor: Floor; browser: TestBrowser }, shot: 
   }, 90_000);
 
   it('D7, D5: on a connected call Hold disables Hang up until Resume; the Fax button closes the call and she moves on to the next record', async () => {
-    const { page, context } = await ctx.browser.newPage();
-    await readyForOffers(page);
-    await offer(page).waitFor({ timeout: WAIT_MS });
-    const name = ((await offer(page).locator('.offer-name').textContent()) ?? '').trim();
-    const contact = CONTACTS.find((c) => c.name === name)!;
-    await acceptOffer(page, name);
-    await button(page, `Call ${contact.phone}`).click();
+    const { page, context, name } = await callFirstOffer();
     const call = page.getByRole('region', { name: 'Call', exact: true });
     await textOf(stateOf(page), 'On a call');
     expect(await call.getByRole('status').textContent()).toBe('On a call');
@@ -157,13 +163,7 @@ export function previewTests(ctx: { floor: Floor; browser: TestBrowser }, shot: 
   }, 90_000);
 
   it('D9, D8: the call guide shows beside the call, branches on each answer, an answer can be changed, and the answers go with the wrap-up', async () => {
-    const { page, context } = await ctx.browser.newPage();
-    await readyForOffers(page);
-    await offer(page).waitFor({ timeout: WAIT_MS });
-    const name = ((await offer(page).locator('.offer-name').textContent()) ?? '').trim();
-    const contact = CONTACTS.find((c) => c.name === name)!;
-    await acceptOffer(page, name);
-    await button(page, `Call ${contact.phone}`).click();
+    const { page, context, name } = await callFirstOffer();
     await textOf(stateOf(page), 'On a call');
     const guide = page.getByRole('region', { name: 'Call guide' });
     const question = guide.locator('legend');
