@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../access/actor.js';
 import { countCampaignRecords, type OwnerProgress, summarizeOwners } from '../dashboard/record-counts.js';
 import type { Database } from '../storage/schema.js';
@@ -33,23 +33,28 @@ export async function getMyProgress(db: Kysely<Database>, actor: Actor): Promise
     .orderBy('c.id')
     .execute();
   if (campaigns.length === 0) return [];
-  const counts = await countCampaignRecords(db, campaigns.map((c) => c.id));
-  return Promise.all(
-    campaigns.map(async (c) => {
-      const mine = summarizeOwners(counts.filter((r) => r.campaignId === c.id)).get(actor.userId) ?? { owned: 0, done: 0, skipped: 0, remaining: 0, errors: 0 };
-      const next = await db
-        .selectFrom('campaign_records as cr')
-        .innerJoin('contact_records as r', 'r.id', 'cr.record_id')
-        .select(['cr.record_id', 'r.name', 'r.phonetic_name'])
-        .where('cr.campaign_id', '=', c.id)
-        .where('cr.owner_id', '=', actor.userId)
-        .where('cr.status', 'in', ['pending', 'in_progress'])
-        .where('cr.skips', '=', 0)
-        .orderBy('cr.sort_key')
-        .orderBy('cr.record_id')
-        .limit(NEXT_RECORDS)
-        .execute();
-      return { campaignId: c.id, campaignName: c.name, status: c.status, ...mine, next: next.map((r) => ({ recordId: Number(r.record_id), name: r.name, phoneticName: r.phonetic_name })) };
-    }),
-  );
+  const ids = campaigns.map((c) => c.id);
+  const [counts, remaining] = await Promise.all([countCampaignRecords(db, ids), remainingRecords(db, ids, actor.userId)]);
+  return campaigns.map((c) => ({
+    campaignId: c.id,
+    campaignName: c.name,
+    status: c.status,
+    ...(summarizeOwners(counts.filter((r) => r.campaignId === c.id)).get(actor.userId) ?? { owned: 0, done: 0, skipped: 0, remaining: 0, errors: 0 }),
+    next: remaining.filter((r) => r.campaign_id === c.id).map((r) => ({ recordId: Number(r.record_id), name: r.name, phoneticName: r.phonetic_name })),
+  }));
+}
+
+/** The owner's first NEXT_RECORDS remaining records of each campaign, in the sort order: one query for every campaign. */
+async function remainingRecords(db: Kysely<Database>, campaignIds: readonly number[], ownerId: number) {
+  const { rows } = await sql<{ campaign_id: number; record_id: number; name: string | null; phonetic_name: string | null }>`
+    SELECT campaign_id, record_id, name, phonetic_name FROM (
+      SELECT cr.campaign_id, cr.record_id, r.name, r.phonetic_name,
+             row_number() OVER (PARTITION BY cr.campaign_id ORDER BY cr.sort_key, cr.record_id) AS n
+        FROM campaign_records cr JOIN contact_records r ON r.id = cr.record_id
+       WHERE cr.campaign_id IN (${sql.join([...campaignIds])}) AND cr.owner_id = ${ownerId}
+         AND cr.status IN ('pending', 'in_progress') AND cr.skips = 0
+    ) AS mine
+     WHERE n <= ${NEXT_RECORDS}
+     ORDER BY campaign_id, n`.execute(db);
+  return rows;
 }
