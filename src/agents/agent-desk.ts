@@ -54,7 +54,7 @@ export class AgentDesk {
     this.sessions.set(userId, session);
     this.index(userId, campaignsOf(before), campaignsOf(state));
     const joined = event.type === 'login' || event.type === 'logout' ? (event.campaignId ?? null) : null;
-    this.deps.writes.add({ kind: 'agent', userId, nodeId: this.deps.nodeId, change: { ...record, joinedCampaignId: joined } });
+    this.deps.writes.add({ kind: 'agent', userId, nodeId: this.deps.nodeId, change: { ...record, joinedCampaignId: joined }, state });
     this.publish(userId, { type: 'agent.state', state: this.deps.describe(userId, state) });
     if (state.status === 'ready') this.deps.onReady(userId);
     return state;

@@ -81,6 +81,7 @@ export const agentView = z
       .nullable(),
     lines: z.array(z.object({ campaignId: z.number(), callId: z.string(), number: z.string(), status: z.string() })).describe('D2: the power lines dialing for this agent'),
     messages: z.array(z.object({ kind: z.string(), text: z.string(), displaySeconds: z.number().nullable(), at: z.string() })),
+    revision: z.number().int().describe('grows with every state the server builds; a view with a lower revision is older than one already shown (starts again at 1 when the server starts)'),
     history: z
       .array(z.object({ attemptId: z.string(), number: z.string().nullable(), agentId: z.number().nullable(), queuedAt: z.string(), connectedAt: z.string().nullable(), endedAt: z.string().nullable(), result: z.string().nullable(), wrapUpCode: z.string().nullable(), notes: z.string().nullable() }))
       .optional()

@@ -238,6 +238,26 @@ const drawnEdges = new Set(
    on_call.amd→on_call.amd on_call.active→on_call.active on_call.held→on_call.held`.split(/\s+/),
 );
 
+describe('agent state machine: restore after a restart (issue 5 point 9)', () => {
+  it('§1 a logged-out agent is restored to the state she had on a node that is gone, stored as one "restore" transition', () => {
+    const previewing = run([{ type: 'login', campaignId: 7 }, { type: 'ready' }, { type: 'offer', campaignId: 7, recordId: 42 }, { type: 'accept' }]).state;
+    if (previewing.status !== 'reserved') throw new Error('expected a previewed record');
+    const { state, record } = transitionAgent(initialAgentState(t0), { type: 'restore', state: previewing }, at(60));
+    expect(agentStateLabel(state)).toBe('reserved.previewing');
+    expect(state.since).toEqual(at(60));
+    expect(record).toMatchObject({ from: 'logged_out', to: 'reserved.previewing', event: 'restore', campaignId: 7, recordId: 42 });
+  });
+
+  it('§1 restore is refused for an agent already working here, without campaigns, or with a record of a campaign not joined', () => {
+    const restingIn = (campaigns: number[]) => ({ status: 'not_ready' as const, reason: 'restarted', campaigns, since: t0 });
+    expect(refusal(ready, { type: 'restore', state: restingIn([7]) }).message).toContain('already working here');
+    expect(refusal(initialAgentState(t0), { type: 'restore', state: restingIn([]) }).message).toContain('at least one campaign');
+    const work = { campaignId: 8, recordId: 1, callbackId: null, callId: null, origin: 'preview' as const };
+    const wrapUp = { status: 'wrap_up' as const, work, notReadyAfter: null, campaigns: [7], since: t0 };
+    expect(refusal(initialAgentState(t0), { type: 'restore', state: wrapUp }).message).toContain('campaign 8');
+  });
+});
+
 describe('agent state machine: seeded random walks (issue 4 point 12)', () => {
   it('§1 over 200 seeded random walks every accepted transition is a drawn edge, every refusal a clear invalid_state', () => {
     const events = (r: ReturnType<typeof seededRandom>, i: number): AgentEvent => {

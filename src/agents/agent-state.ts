@@ -41,6 +41,7 @@ export type AgentState =
   | ({ status: 'wrap_up' } & Busy);
 
 export type AgentStatus = AgentState['status'];
+export const agentStatuses: readonly AgentStatus[] = ['logged_out', 'not_ready', 'ready', 'reserved', 'on_call', 'wrap_up'];
 
 interface WorkRef {
   campaignId: number;
@@ -54,6 +55,8 @@ export type AgentEvent =
   | { type: 'ready' }
   | { type: 'not_ready'; reason: string }
   | ({ type: 'offer' } & WorkRef)
+  /** C5: the agent takes one of her callbacks now, from ready or not ready. */
+  | ({ type: 'take' } & WorkRef)
   | { type: 'accept' }
   | { type: 'reject' }
   | { type: 'skip' }
@@ -69,7 +72,12 @@ export type AgentEvent =
   | { type: 'remote_hang_up' }
   | { type: 'call_failed'; result: Exclude<CallResult, 'connected'> }
   | { type: 'wrap_up_done'; code: string }
-  | { type: 'wrap_up_timeout' };
+  | { type: 'wrap_up_timeout' }
+  /** After a restart (issue 5 point 9): the state the agent had on a node that is gone, taken over here. */
+  | { type: 'restore'; state: RestorableState };
+
+/** What a restart can give back: anything but a call (the call ended with the node that carried it). */
+export type RestorableState = Exclude<AgentState, { status: 'logged_out' } | { status: 'on_call' }>;
 
 export type AgentEventType = AgentEvent['type'];
 
@@ -152,6 +160,7 @@ export function transitionAgent(state: AgentState, event: AgentEvent, now: Date)
 
 function nextState(state: AgentState, event: AgentEvent, now: Date): AgentState {
   if (state.status === 'logged_out') {
+    if (event.type === 'restore') return restored(state, event, now);
     if (event.type !== 'login') throw notAllowed(state, event, 'Log in to a campaign first (D10).');
     return { status: 'not_ready', reason: 'logged_in', campaigns: [event.campaignId], since: now };
   }
@@ -174,9 +183,23 @@ function nextState(state: AgentState, event: AgentEvent, now: Date): AgentState 
         return { status: 'not_ready', reason: event.reason, campaigns: state.campaigns, since: now };
       }
       return { ...state, notReadyAfter: event.reason }; // P2: no further offers after the current record
+    case 'restore':
+      throw refuse(state, event, 'Only a logged-out agent can be restored; this one is already working here.');
     default:
       return work(state, event, now);
   }
+}
+
+/** A state taken over from a node that is gone: it must name the campaigns joined, and its record must be of one of them. */
+function restored(state: AgentState, event: Extract<AgentEvent, { type: 'restore' }>, now: Date): AgentState {
+  const next = event.state;
+  if ((next.status as string) === 'logged_out' || (next.status as string) === 'on_call' || next.campaigns.length === 0) {
+    throw refuse(state, event, 'A restored agent has joined at least one campaign and holds no call (the call ended with the node that carried it).');
+  }
+  if ('work' in next && !next.campaigns.includes(next.work.campaignId)) {
+    throw refuse(state, event, `A restored record of campaign ${next.work.campaignId} needs that campaign among the ones joined.`);
+  }
+  return { ...next, since: now };
 }
 
 function logout(state: Exclude<AgentState, { status: 'logged_out' }>, event: Extract<AgentEvent, { type: 'logout' }>, now: Date): AgentState {
@@ -219,6 +242,13 @@ function work(state: Exclude<AgentState, { status: 'logged_out' }>, event: Agent
       const ref = requireJoined(state, event, event);
       const w: AgentWork = { ...ref, callbackId: ref.callbackId ?? null, callId: null, origin: 'preview' };
       return { status: 'reserved', phase: 'offered', lastResult: null, work: w, notReadyAfter: null, campaigns: state.campaigns, since: now };
+    }
+    case 'take': {
+      if (state.status !== 'ready' && state.status !== 'not_ready') throw notAllowed(state, event, 'Finish the record in hand first (C5).');
+      const ref = requireJoined(state, event, event);
+      const w: AgentWork = { ...ref, callbackId: ref.callbackId ?? null, callId: null, origin: 'preview' };
+      const notReadyAfter = state.status === 'not_ready' ? state.reason : null; // back to not ready once it is done
+      return { status: 'reserved', phase: 'previewing', lastResult: null, work: w, notReadyAfter, campaigns: state.campaigns, since: now };
     }
     case 'accept':
       if (state.status !== 'reserved' || state.phase !== 'offered') throw notAllowed(state, event, 'Only an offered record can be accepted.');

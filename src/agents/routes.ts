@@ -11,6 +11,7 @@ import { getMyProgress } from './get-my-progress.js';
 import { getAgentState } from './get-agent-state.js';
 import { Idempotency } from './idempotency.js';
 import { joinCampaign, leaveCampaign } from './join-campaign.js';
+import { takeCallback } from './take-callback.js';
 import { acceptRecord, completeRecord, dialNumber, requeueRecord, rescheduleRecord, skipRecord, snoozeRecord } from './work-record.js';
 
 /**
@@ -51,6 +52,9 @@ export function agentRoutes(app: App, { storage: { db } }: AppDeps, runtime: Dia
 
   app.post('/agent/not-ready', { config, schema: { tags, summary: 'Not ready with a reason; with a record in hand, after it (P2: no further offers)', body: notReadyBody, response } }, (req) =>
     command(req, () => goNotReady(deps, req.actor!, req.body.reason)));
+
+  app.post('/agent/callbacks/:id/take', { config, schema: { tags, summary: 'C5: call one of my open callbacks now (from My callbacks today): its record comes to me to preview, with its number', params: campaignParam, response } }, (req) =>
+    command(req, () => takeCallback(deps, req.actor!, req.params.id)));
 
   app.post('/agent/accept', { config, schema: { tags, summary: 'Accept the offered record (P1)', body: recordBody, response } }, (req) =>
     command(req, () => acceptRecord(deps, req.actor!, req.body?.recordId)));

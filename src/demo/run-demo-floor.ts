@@ -59,9 +59,11 @@ async function runFloor(deps: AppDeps, runtime: DialerRuntime, logger: Logger): 
   await runtime.ensureEngine(campaign.id);
   const bots: SimulatedAgent[] = [];
   for (const m of members) {
-    bots.push(new SimulatedAgent(runtime, m.id, runtime.deps.ports.random.fork(`demo-agent-${m.id}`)));
+    const bot = new SimulatedAgent(runtime, m.id, runtime.deps.ports.random.fork(`demo-agent-${m.id}`));
+    bots.push(bot);
     const st = runtime.desk.state(m.id);
     if (st.status === 'logged_out' || !st.campaigns.includes(campaign.id)) runtime.desk.apply(m.id, { type: 'login', campaignId: campaign.id });
+    else bot.resume(); // restored after a restart: carry on from there
   }
   const agents = members.map((m) => ({ userId: m.id, email: m.email }));
   logger.info({ campaignId: campaign.id, agents: agents.map((a) => a.email) }, 'demo floor: simulated agents are working the demo campaign');

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { AgentStateChange } from '../agents/agent-state.js';
+import type { AgentState, AgentStateChange } from '../agents/agent-state.js';
 import type { CallState } from '../calls/call-state.js';
 import type { Database } from '../storage/schema.js';
 import type { RecordFate } from './decide-outcome.js';
@@ -49,7 +49,8 @@ export type AgentChange = AgentStateChange & { joinedCampaignId?: number | null 
 
 export type BatchItem =
   | { kind: 'attempt'; row: AttemptRow }
-  | { kind: 'agent'; userId: number; nodeId: string; change: AgentChange }
+  /** `state`: the agent's state after the change, kept in agent_sessions for a restart. */
+  | { kind: 'agent'; userId: number; nodeId: string; change: AgentChange; state: AgentState }
   /** A dial was placed: count it (L6 attempts per record). */
   | { kind: 'dialed'; w: RecordWrite & { attempts: number } }
   /** The record leaves this node's hands with its new state. */
@@ -72,6 +73,8 @@ export async function writeBatch(db: Db, items: readonly BatchItem[]): Promise<v
   }
   for (const rows of chunks([...attempts.values()])) await saveAttempts(db, rows);
   for (const rows of chunks(agents)) await saveAgentChanges(db, rows);
+  const sessions = new Map(agents.map((a) => [a.userId, a]));
+  for (const rows of chunks([...sessions.values()])) await saveAgentSessions(db, rows);
   for (const rows of chunks([...dialed.values()])) await saveDialed(db, rows);
   for (const rows of chunks([...fates.values()])) await saveRecordFates(db, rows);
 }
@@ -146,6 +149,19 @@ async function saveAgentChanges(db: Db, rows: ReadonlyArray<Extract<BatchItem, {
         at: c.at,
       })),
     )
+    .execute();
+}
+
+/** Each agent's latest state (migration 0010): upserted while logged in, deleted at logout. */
+async function saveAgentSessions(db: Db, rows: ReadonlyArray<Extract<BatchItem, { kind: 'agent' }>>): Promise<void> {
+  const out = rows.filter((r) => r.state.status === 'logged_out').map((r) => r.userId);
+  const kept = rows.filter((r) => r.state.status !== 'logged_out');
+  if (out.length > 0) await db.deleteFrom('agent_sessions').where('user_id', 'in', out).execute();
+  if (kept.length === 0) return;
+  await db
+    .insertInto('agent_sessions')
+    .values(kept.map((r) => ({ user_id: r.userId, node_id: r.nodeId, state: JSON.stringify(r.state), updated_at: r.change.at })))
+    .onConflict((oc) => oc.column('user_id').doUpdateSet((eb) => ({ node_id: eb.ref('excluded.node_id'), state: eb.ref('excluded.state'), updated_at: eb.ref('excluded.updated_at') })))
     .execute();
 }
 

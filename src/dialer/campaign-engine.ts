@@ -13,6 +13,7 @@ import { chooseNumber, type DialContext, type NumberChoice } from './choose-numb
 import { hasWorkLeft } from './claim-records.js';
 import { afterRefusal, type RecordFate } from './decide-outcome.js';
 import { releaseOrphans, releaseRecords, setCallbackStatus } from './dialer-writes.js';
+import { restoreWork } from './restore-work.js';
 import type { EngineContext } from './engine-context.js';
 import { CallDesk } from './engine-calls.js';
 import { WorkDesk } from './engine-work.js';
@@ -129,6 +130,8 @@ export class CampaignEngine {
   /** After the lease is held: take over what another node left, seed the batch, start dialing if running. */
   async start(): Promise<void> {
     const { db, nodeId } = this.ctx;
+    const restores = this.ctx.takeRestores(this.id);
+    if (restores.length > 0) await restoreWork(this, restores); // before the orphans go back to anyone
     const released = await releaseOrphans(db, this.id, nodeId, this.now, this.ctx.options.orphanGraceMs);
     if (released > 0) this.ctx.log.info({ campaignId: this.id, released }, 'records held by another node were released');
     await ensureBatch(db, this.id, this.batch, this.now);
@@ -184,7 +187,17 @@ export class CampaignEngine {
     this.abandons.prune(this.now);
     await this.refreshAnswerStats(false);
     await this.completeIfDone();
+    if (this.dialing) this.readDueCallbacks();
     this.dispatchAll();
+  }
+
+  /**
+   * C7: due callbacks are read into their lane as they fall due, not when an agent first asks —
+   * otherwise the agent who comes back from lunch after her callback's time would be handed an
+   * ordinary record while the lane fills, and her callback only after it.
+   */
+  private readDueCallbacks(): void {
+    if (this.ctx.desk.joined(this.id).length > 0) this.buffer.ensure(CALLBACK_LANE);
   }
 
   private async recycle(): Promise<void> {
@@ -221,6 +234,7 @@ export class CampaignEngine {
     if (!this.loaded) return;
     this.dialing = true;
     this.buffer.wake();
+    this.readDueCallbacks();
     this.dispatchAll();
   }
 
@@ -392,6 +406,7 @@ export class CampaignEngine {
       this.wake = null;
       if (!this.dialing) return;
       this.buffer.wake();
+      this.readDueCallbacks();
       this.dispatchAll();
     });
     this.wake = { at: t, handle };

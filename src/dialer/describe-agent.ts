@@ -21,7 +21,16 @@ export interface AgentView {
   work: WorkView | null;
   lines: Array<{ campaignId: number; callId: string; number: string; status: string }>;
   messages: AgentMessage[];
+  /**
+   * Grows with every view this server builds: a view with a lower revision is older than one
+   * the desktop already shows (a REST answer overtaken by an event) and is not shown over it.
+   * Starts again at 1 when the server starts.
+   */
+  revision: number;
 }
+
+/** The last revision handed out (views are built from memory, so build order is state order). */
+let lastRevision = 0;
 
 export interface WorkView {
   campaignId: number;
@@ -120,5 +129,6 @@ export function describeAgent(userId: number, state: AgentState, engines: Readon
     work: engine ? describeWork(engine, userId) : null,
     lines,
     messages: [...messages],
+    revision: ++lastRevision,
   };
 }

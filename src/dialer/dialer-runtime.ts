@@ -10,6 +10,8 @@ import { CampaignEngine } from './campaign-engine.js';
 import { type AgentView, describeAgent } from './describe-agent.js';
 import { defaultDialerOptions, type DialerLog, type DialerOptions, type EngineContext, silentLog } from './engine-context.js';
 import { EventHub } from './event-hub.js';
+import { beat, dropSession, leave, takeOverAgents } from './agent-sessions.js';
+import { releaseHeld, type RestoredAgent, restingState, restoreWork } from './restore-work.js';
 import { WriteQueue, type WriteQueueOptions } from './write-queue.js';
 
 /**
@@ -33,6 +35,8 @@ export interface DialerRuntimeDeps {
   options?: Partial<DialerOptions>;
   /** Virtual time writes lazily, when a read or `settle()` needs it (write-queue.ts). */
   writeQueue?: WriteQueueOptions;
+  /** Is that node's process still running? `false` only when sure (a process of this host that is gone); undefined: ask its heartbeat. */
+  isNodeAlive?: (nodeId: string) => boolean | undefined;
 }
 
 export class DialerRuntime {
@@ -48,6 +52,9 @@ export class DialerRuntime {
   private dispatchTimer: TimerHandle | null = null;
   private tickTimer: TimerHandle | null = null;
   private readonly lastServed = new Map<number, number>();
+  /** Agents taken over from a node that is gone, waiting for their record's campaign engine to start. */
+  private readonly restoring = new Map<number, RestoredAgent[]>();
+  private lastTakeOver = Number.NEGATIVE_INFINITY;
   private stopped = false;
 
   constructor(readonly deps: DialerRuntimeDeps) {
@@ -76,6 +83,12 @@ export class DialerRuntime {
       requestDispatch: (agentId) => this.requestDispatch(agentId),
       log,
       options: { ...defaultDialerOptions, ...deps.options },
+      isEngineOn: (campaignId) => this.engines.has(campaignId) || this.starting.has(campaignId),
+      takeRestores: (campaignId) => {
+        const agents = this.restoring.get(campaignId) ?? [];
+        this.restoring.delete(campaignId);
+        return agents;
+      },
     };
   }
 
@@ -86,6 +99,7 @@ export class DialerRuntime {
   /** Starts the periodic tick: lease renewal, campaign status, appended imports, completion. */
   start(): void {
     this.stopped = false;
+    if (this.ctx.options.restoreAgents) this.track(this.nodeTick(), 'node heartbeat');
     this.scheduleTick();
   }
 
@@ -94,8 +108,62 @@ export class DialerRuntime {
     this.tickTimer = this.deps.ports.timers.after(this.ctx.options.tickMs, () => {
       this.tickTimer = null;
       for (const engine of this.engines.values()) this.track(engine.tick(), `campaign ${engine.id} tick`);
+      if (this.ctx.options.restoreAgents) this.track(this.nodeTick(), 'node heartbeat');
       this.scheduleTick();
     });
+  }
+
+  /** The heartbeat, and every lease period the agents of nodes that are gone taken over (agent-sessions.ts). */
+  private async nodeTick(): Promise<void> {
+    const { db } = this.deps.storage;
+    const now = this.deps.ports.clock.now();
+    await beat(db, this.nodeId, now);
+    if (now.getTime() - this.lastTakeOver < this.ctx.options.leaseTtlMs) return;
+    this.lastTakeOver = now.getTime();
+    const agents = await takeOverAgents(db, { nodeId: this.nodeId, now, ttlMs: this.ctx.options.leaseTtlMs, isAlive: this.deps.isNodeAlive ?? (() => undefined) });
+    if (agents.length > 0) await this.restoreAgents(agents);
+  }
+
+  /**
+   * After a restart (issue 5 point 9): each agent is back in the campaigns she had joined, with
+   * the record or the call's wrap-up she had (restore-work.ts), or not ready. The records are
+   * queued for their engines before any engine starts, so each is claimed before its campaign's
+   * orphans are released.
+   */
+  private async restoreAgents(agents: readonly RestoredAgent[]): Promise<void> {
+    const fresh = agents.filter((a) => this.desk.state(a.userId).status === 'logged_out');
+    for (const a of agents) {
+      // Signed in here again before the takeover: what she held goes back to its campaign.
+      if (!fresh.includes(a) && 'work' in a.state && a.state.work.recordId !== null) await releaseHeld(this.deps.storage.db, a.state.work.campaignId, a.state.work.recordId, a.fromNode, this.deps.ports.clock.now());
+    }
+    const running: Array<[CampaignEngine, RestoredAgent]> = [];
+    for (const a of fresh) {
+      if (!('work' in a.state)) continue;
+      const id = a.state.work.campaignId;
+      const engine = this.engines.get(id);
+      if (engine) running.push([engine, a]);
+      else this.restoring.set(id, [...(this.restoring.get(id) ?? []), a]);
+    }
+    const ids = [...new Set(fresh.flatMap((a) => a.state.campaigns))];
+    await Promise.allSettled(ids.map((id) => this.ensureEngine(id)));
+    for (const [id, waiting] of this.restoring) {
+      if (this.engines.has(id) || this.starting.has(id)) continue;
+      this.restoring.delete(id); // that campaign cannot run here: its agents come back without the record
+      for (const a of waiting) this.restAgent(a);
+    }
+    for (const [engine, a] of running) await restoreWork(engine, [a]);
+    for (const a of fresh) if (!('work' in a.state)) this.restAgent(a);
+    this.ctx.log.info({ agents: fresh.length }, 'agents of a node that is gone were taken over');
+  }
+
+  private restAgent(a: RestoredAgent): void {
+    if (this.desk.state(a.userId).status !== 'logged_out') return;
+    const campaigns = a.state.campaigns.filter((id) => this.engines.has(id) || this.starting.has(id));
+    if (campaigns.length === 0) {
+      this.writes.push(`session ${a.userId}`, (db) => dropSession(db, a.userId, this.nodeId));
+      return;
+    }
+    this.desk.apply(a.userId, { type: 'restore', state: restingState(a.state, campaigns) });
   }
 
   /** Stops ticking, releases buffered records and leases, and waits for the writes. */
@@ -106,6 +174,7 @@ export class DialerRuntime {
     await this.settle();
     for (const engine of this.engines.values()) await engine.shutdown();
     await this.settle();
+    if (this.ctx.options.restoreAgents) await leave(this.deps.storage.db, this.nodeId);
   }
 
   track(work: Promise<unknown>, label: string): void {

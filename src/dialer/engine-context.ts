@@ -4,6 +4,7 @@ import type { DoNotCall } from '../dnc/do-not-call.js';
 import type { EnginePorts } from '../engine/ports.js';
 import type { Database } from '../storage/schema.js';
 import type { Carrier } from '../telephony/carrier.js';
+import type { RestoredAgent } from './restore-work.js';
 import type { WriteQueue } from './write-queue.js';
 
 /** What every campaign engine on a node shares: wired by the runtime (dialer-runtime.ts). */
@@ -21,6 +22,10 @@ export interface EngineContext {
   requestDispatch(agentId: number): void;
   log: DialerLog;
   options: DialerOptions;
+  /** Is this campaign's engine running (or starting) on this node? */
+  isEngineOn(campaignId: number): boolean;
+  /** After a restart: the agents whose record of this campaign is to be given back (taken once, when the engine starts). */
+  takeRestores(campaignId: number): RestoredAgent[];
 }
 
 export interface DialerLog {
@@ -46,6 +51,11 @@ export interface DialerOptions {
   snoozeMinutes: number;
   /** An empty lane is asked again after this at the latest. */
   recheckMs: number;
+  /**
+   * Take over the agents of nodes that are gone (restarted or crashed), at start and then every
+   * lease period (migration 0010). On in the server; virtual-time tests turn it on when they test it.
+   */
+  restoreAgents: boolean;
 }
 
 export const defaultDialerOptions: DialerOptions = {
@@ -57,6 +67,7 @@ export const defaultDialerOptions: DialerOptions = {
   requeueDelayMs: 60_000,
   snoozeMinutes: 15,
   recheckMs: 60_000,
+  restoreAgents: false,
 };
 
 export const silentLog: DialerLog = { info: () => undefined, warn: () => undefined, error: () => undefined };

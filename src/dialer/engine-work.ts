@@ -1,4 +1,4 @@
-import { transitionAgent } from '../agents/agent-state.js';
+import { type RestorableState, transitionAgent } from '../agents/agent-state.js';
 import type { CallResult } from '../calls/call-results.js';
 import { transitionCall } from '../calls/call-state.js';
 import type { TimerHandle } from '../engine/timers.js';
@@ -9,6 +9,7 @@ import { chooseNumber, type NumberChoice } from './choose-number.js';
 import { afterSystemResult, afterWrapUpCode, findWrapUpCode, type Outcome, type RecordFate } from './decide-outcome.js';
 import type { LiveCall } from './engine-calls.js';
 import type { WorkEntry } from './record-buffer.js';
+import type { RestoredAttempt } from './restore-work.js';
 import { type CallbackRequest, checkGuideAnswers, type GuideAnswer, parseCallback } from './wrap-up-input.js';
 import { addNumberToDoNotCall, createCallbackFor, saveWrapUp } from './wrap-up-writes.js';
 
@@ -31,6 +32,8 @@ export interface AgentWork {
   reviewDeadline: Date | null;
   wrapTimer: TimerHandle | null;
   wrapDeadline: Date | null;
+  /** Given back after a restart: the call made before it (the wrap-up code goes on its attempt), when `last` is gone. */
+  restoredAttempt: RestoredAttempt | null;
 }
 
 export interface WrapUpInput {
@@ -70,7 +73,7 @@ export class WorkDesk {
   }
 
   private create(agentId: number, entry: WorkEntry): AgentWork {
-    const work: AgentWork = { agentId, entry, callId: null, last: null, lastResult: null, reviewTimer: null, reviewDeadline: null, wrapTimer: null, wrapDeadline: null };
+    const work: AgentWork = { agentId, entry, callId: null, last: null, lastResult: null, reviewTimer: null, reviewDeadline: null, wrapTimer: null, wrapDeadline: null, restoredAttempt: null };
     this.works.set(agentId, work);
     return work;
   }
@@ -91,14 +94,36 @@ export class WorkDesk {
 
   /** P1: open the offered record; P5: the review countdown starts. */
   accept(agentId: number, recordId?: number): void {
-    const e = this.engine;
     const work = this.require(agentId, recordId);
-    e.ctx.desk.apply(agentId, { type: 'accept' });
+    this.engine.ctx.desk.apply(agentId, { type: 'accept' });
+    this.startReview(work);
+  }
+
+  private startReview(work: AgentWork): void {
+    const e = this.engine;
     const seconds = e.definition.preview?.reviewTimeoutSeconds ?? null;
-    if (seconds !== null) {
-      work.reviewDeadline = new Date(e.now.getTime() + seconds * 1000);
-      work.reviewTimer = e.ctx.ports.timers.after(seconds * 1000, () => this.reviewTimedOut(agentId, work));
-    }
+    if (seconds === null) return;
+    work.reviewDeadline = new Date(e.now.getTime() + seconds * 1000);
+    work.reviewTimer = e.ctx.ports.timers.after(seconds * 1000, () => this.reviewTimedOut(work.agentId, work));
+  }
+
+  /** C5 (take-callback.ts): the agent takes this callback's record now; she previews it, the review countdown (P5) running. */
+  take(agentId: number, entry: WorkEntry): void {
+    const e = this.engine;
+    e.ctx.desk.apply(agentId, { type: 'take', campaignId: e.id, recordId: entry.recordId, callbackId: entry.callback?.callbackId ?? null });
+    this.startReview(this.create(agentId, entry));
+  }
+
+  /** After a restart (restore-work.ts): the agent holds the record again, in the state `desk` already gave her back. */
+  restore(agentId: number, entry: WorkEntry, state: RestorableState, attempt: RestoredAttempt | null): void {
+    const e = this.engine;
+    const work = this.create(agentId, entry);
+    work.restoredAttempt = attempt;
+    if (state.status === 'wrap_up') return this.startWrapUp(agentId);
+    if (state.status !== 'reserved') return;
+    work.lastResult = state.lastResult;
+    if (state.phase === 'previewing') return this.startReview(work);
+    e.ctx.desk.publish(agentId, { type: 'offer', campaignId: e.id, recordId: entry.recordId, callbackId: entry.callback?.callbackId ?? null, name: entry.name, campaignName: e.name, autoAccept: false });
   }
 
   /** P5: the review time is up: dial the recommended number. */
@@ -333,7 +358,7 @@ export class WorkDesk {
   private parseCallbackFor(work: AgentWork, req: CallbackRequest): ReturnType<typeof parseCallback> {
     const e = this.engine;
     const { entry } = work;
-    return parseCallback(req, { timeZone: entry.timeZone ?? e.policy.defaultTimeZone ?? 'UTC', number: work.last?.number ?? entry.phones[0]?.number ?? '', now: e.now });
+    return parseCallback(req, { timeZone: entry.timeZone ?? e.policy.defaultTimeZone ?? 'UTC', number: work.last?.number ?? work.restoredAttempt?.number ?? entry.phones[0]?.number ?? '', now: e.now });
   }
 
   private conclude(work: AgentWork, code: WrapUpCode, prepared: ReturnType<WorkDesk['prepare']>): void {

@@ -76,7 +76,7 @@ export async function fetchCallbacks(e: CampaignEngine, limit: number): Promise<
   return { entries, exhausted, wakeAt: exhausted ? await nextCallbackAt(db, e.id, now) : null };
 }
 
-async function loadHistory(e: CampaignEngine, entries: readonly WorkEntry[]): Promise<void> {
+export async function loadHistory(e: CampaignEngine, entries: readonly WorkEntry[]): Promise<void> {
   const numbers = entries.flatMap((x) => [...x.phones.map((p) => p.number), ...(x.callback ? [x.callback.phone] : [])]);
   e.history.load(await recentNumberAttempts(e.ctx.db, numbers, new Date(e.now.getTime() - HISTORY_WINDOW_MS)));
 }

@@ -63,6 +63,11 @@ export class SimulatedAgent {
     });
   }
 
+  /** Acts on the state the agent is in now (one restored after a restart has had no event since this bot subscribed). */
+  resume(): void {
+    this.react(this.runtime.describe(this.userId));
+  }
+
   stop(): void {
     this.unsubscribe();
     if (this.timer) this.runtime.deps.ports.timers.cancel(this.timer);
@@ -126,7 +131,7 @@ export class SimulatedAgent {
         }
         return;
       case 'not_ready':
-        if (view.reason === 'break' || view.reason === 'logged_in') return this.later(view.reason === 'break' ? this.sample.breakLength(r) : 1, () => this.runtime.desk.apply(this.userId, { type: 'ready' }));
+        if (view.reason === 'break' || view.reason === 'logged_in' || view.reason === 'restarted') return this.later(view.reason === 'break' ? this.sample.breakLength(r) : 1, () => this.runtime.desk.apply(this.userId, { type: 'ready' }));
         return;
       default:
         return;

@@ -19,6 +19,17 @@ export function saveWrapUp(e: CampaignEngine, work: AgentWork, code: WrapUpCode 
   if (work.last) {
     work.last.attempt.wrapUp = wrapUp;
     row = { ...work.last.attempt, call: work.last.state };
+  } else if (work.restoredAttempt) {
+    // After a restart: the call's attempt is stored whole already; only its wrap-up is added.
+    const id = work.restoredAttempt.id;
+    e.ctx.writes.push(`wrap-up ${id}`, (db) =>
+      db
+        .updateTable('dial_attempts')
+        .set({ wrap_up_code: wrapUp.code, wrap_up_outcome: wrapUp.outcome, notes, call_guide_answers: answers === null ? null : JSON.stringify(answers), wrapped_up_at: wrapUp.at })
+        .where('id', '=', id)
+        .execute(),
+    );
+    return;
   } else {
     const { entry } = work;
     row = { id: e.ctx.ports.ids.next('attempt'), campaignId: e.id, batch: entry.batch, recordId: entry.recordId, callbackId: entry.callback?.callbackId ?? null, number: null, agentId: work.agentId, origin: 'preview', nodeId: e.ctx.nodeId, call: null, queuedAt: e.now, wrapUp };
@@ -38,7 +49,7 @@ export function createCallbackFor(e: CampaignEngine, work: AgentWork, cb: Parsed
 
 /** L4: a do_not_call wrap-up puts the number dialed (or the record's first) on the internal list, which every campaign checks. */
 export function addNumberToDoNotCall(e: CampaignEngine, work: AgentWork, code: WrapUpCode): void {
-  const number = work.last?.number ?? work.entry.phones[0]?.number;
+  const number = work.last?.number ?? work.restoredAttempt?.number ?? work.entry.phones[0]?.number;
   if (!number) return;
   const { db, dnc, ports } = e.ctx;
   const reason = `wrap-up "${code.code}" by agent ${work.agentId} (campaign ${e.id}, record ${work.entry.recordId})`;

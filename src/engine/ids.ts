@@ -10,13 +10,13 @@ export interface Ids {
 export const uuidIds: Ids = { next: () => randomUUID() };
 
 /** Tests and simulations: `attempt-1`, `attempt-2`, `call-1`… one counter per kind, so a run is reproducible. */
-export function sequentialIds(): Ids {
+export function sequentialIds(scope = ''): Ids {
   const counters = new Map<string, number>();
   return {
     next(kind: string): string {
       const n = (counters.get(kind) ?? 0) + 1;
       counters.set(kind, n);
-      return `${kind}-${n}`;
+      return `${kind}-${scope}${n}`;
     },
   };
 }

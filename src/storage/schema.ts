@@ -315,6 +315,21 @@ export interface AgentStateChangesTable {
   at: Timestamp;
 }
 
+/** 0010: a running node's heartbeat (deleted on shutdown). */
+export interface DialerNodesTable {
+  node_id: string;
+  started_at: Timestamp;
+  seen_at: Timestamp;
+}
+
+/** 0010: each logged-in agent's latest state and the node holding it (restored when that node is gone). */
+export interface AgentSessionsTable {
+  user_id: number;
+  node_id: string;
+  state: unknown;
+  updated_at: Timestamp;
+}
+
 /** 0005: the engine process pacing a campaign (issue 4 point 14). */
 export interface CampaignLeasesTable {
   campaign_id: number;
@@ -350,6 +365,8 @@ export interface Database {
   dial_attempts: DialAttemptsTable;
   agent_state_changes: AgentStateChangesTable;
   campaign_leases: CampaignLeasesTable;
+  dialer_nodes: DialerNodesTable;
+  agent_sessions: AgentSessionsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/access/actor.js';
 import type { AgentCommandDeps } from '../../src/agents/agent-commands.js';
 import { goReady } from '../../src/agents/change-readiness.js';
@@ -7,25 +7,14 @@ import { joinCampaign } from '../../src/agents/join-campaign.js';
 import type { AgentView } from '../../src/dialer/describe-agent.js';
 import { SHARED_LANE } from '../../src/dialer/record-buffer.js';
 import { availableEngines } from '../support/storage.js';
-import { type Harness, startHarness, usNumber } from './harness.js';
+import { harnessPerTest, usNumber } from './harness.js';
 
 /**
  * Point 4 "never running dry while dialable records remain" and point 14 "exactly one engine
  * process paces a campaign; losing the lease stops its dialing" — in virtual time, both engines.
  */
 describe.each(await availableEngines())('record buffer and campaign lease (%s)', (engine) => {
-  const open: Harness[] = [];
-  afterEach(async () => {
-    for (const h of open.splice(0).reverse()) {
-      expect(h.runtime.takeFailures()).toEqual([]);
-      await h.close();
-    }
-  });
-  const harness = async (options: Parameters<typeof startHarness>[1] = {}) => {
-    const h = await startHarness(engine, { carrier: { outcomes: { live: 1 }, answerDelay: { dist: 'fixed', mean: 3 }, talk: { dist: 'fixed', mean: 20 } }, ...options });
-    open.push(h);
-    return h;
-  };
+  const harness = harnessPerTest(engine, { carrier: { outcomes: { live: 1 }, answerDelay: { dist: 'fixed', mean: 3 }, talk: { dist: 'fixed', mean: 20 } } });
 
   it('point 4: the buffer never runs dry while dialable records remain — 150 sleeping Tokyo records first in the order cost nothing', async () => {
     const h = await harness();

@@ -1,3 +1,4 @@
+import { afterEach, expect } from 'vitest';
 import type { Actor } from '../../src/access/actor.js';
 import { changeCampaignStatus } from '../../src/campaigns/change-campaign-status.js';
 import type { CreateCampaignInput } from '../../src/campaigns/campaign-schemas.js';
@@ -5,6 +6,7 @@ import { createCampaign } from '../../src/campaigns/create-campaign.js';
 import { DialerRuntime } from '../../src/dialer/dialer-runtime.js';
 import type { DialerOptions } from '../../src/dialer/engine-context.js';
 import { DoNotCall } from '../../src/dnc/do-not-call.js';
+import { sequentialIds } from '../../src/engine/ids.js';
 import { virtualTimePorts } from '../../src/engine/ports.js';
 import type { VirtualTime } from '../../src/engine/virtual-time.js';
 import { SimulatedCarrier } from '../../src/telephony/adapters/simulated/simulated-carrier.js';
@@ -55,6 +57,8 @@ export async function startHarness(
 ): Promise<Harness> {
   const storage = options.storage ?? (await openTestStorage(engine));
   const ports = virtualTimePorts(options.seed ?? 'dialer-test', options.start ?? MONDAY_9AM_NEW_YORK);
+  // A second node on the same database numbers its attempts apart from the first (real nodes use UUIDs).
+  if (options.storage) ports.ids = sequentialIds(`${options.nodeId ?? 'node'}-`);
   const { time } = ports;
   const carrier = new SimulatedCarrier(
     { clock: time, timers: time, random: ports.random.fork('carrier') },
@@ -163,6 +167,25 @@ export async function startHarness(
       await carrier.close();
       if (!options.storage) await storage.close();
     },
+  };
+}
+
+/**
+ * Harnesses opened by a test and closed after it, each checked for background failures first;
+ * `defaults` apply to each (options given to one call go over them).
+ */
+export function harnessPerTest(engine: Engine, defaults: Parameters<typeof startHarness>[1] = {}): (options?: Parameters<typeof startHarness>[1]) => Promise<Harness> {
+  const open: Harness[] = [];
+  afterEach(async () => {
+    for (const h of open.splice(0).reverse()) {
+      expect(h.runtime.takeFailures()).toEqual([]);
+      await h.close();
+    }
+  });
+  return async (options = {}) => {
+    const h = await startHarness(engine, { ...defaults, ...options, dialer: { ...defaults.dialer, ...options.dialer } });
+    open.push(h);
+    return h;
   };
 }
 

@@ -1,9 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentCommandDeps } from '../../src/agents/agent-commands.js';
-import { goReady } from '../../src/agents/change-readiness.js';
+import { goNotReady, goReady } from '../../src/agents/change-readiness.js';
 import { getAgentState } from '../../src/agents/get-agent-state.js';
 import { joinCampaign } from '../../src/agents/join-campaign.js';
-import { acceptRecord, completeRecord, rescheduleRecord } from '../../src/agents/work-record.js';
+import { hangUpCall, wrapUpCall } from '../../src/agents/control-call.js';
+import { takeCallback } from '../../src/agents/take-callback.js';
+import { acceptRecord, completeRecord, dialNumber, rescheduleRecord } from '../../src/agents/work-record.js';
 import type { DialerEvent } from '../../src/dialer/event-hub.js';
 import { availableEngines } from '../support/storage.js';
 import { type Harness, startHarness, usNumber } from './harness.js';
@@ -19,6 +21,23 @@ describe.each(await availableEngines())('agent-owned records, callbacks and time
   });
   afterEach(() => expect(h.runtime.takeFailures()).toEqual([]));
   afterAll(() => h?.close());
+
+  /** A preview campaign of `records` records; the agent takes the first, goes not ready ("lunch") and reschedules it as her own callback. */
+  async function rescheduleFirstAsMine(name: string, records: number, callback: { at: Date; notes: string; number?: string }) {
+    const queueId = await h.makeQueue(name);
+    const agent = await h.makeAgent(queueId, `${name}@example.jp`);
+    const list = await h.makeList(name, Array.from({ length: records }, () => ({ phones: [usNumber(++n)] })));
+    const id = await h.makeCampaign({ mode: 'preview', queueId, listIds: [list.listId] });
+    await h.start(id);
+    await joinCampaign(deps, agent, id);
+    await goReady(deps, agent);
+    await h.run(1_000);
+    const first = (await getAgentState(deps, agent)).work!.recordId;
+    await acceptRecord(deps, agent);
+    await goNotReady(deps, agent, 'lunch');
+    await rescheduleRecord(deps, agent, { at: callback.at.toISOString(), assignee: 'me', notes: callback.notes, ...(callback.number ? { number: callback.number } : {}) });
+    return { queueId, agent, first };
+  }
 
   it('O1, O5, O3: each agent receives only their own records, owned before un-owned, in the sort order; unknown owners are never offered', async () => {
     const queueId = await h.makeQueue('owned');
@@ -85,6 +104,41 @@ describe.each(await availableEngines())('agent-owned records, callbacks and time
     await acceptRecord(deps, mori);
     await completeRecord(deps, mori, { code: 'sale' });
     const done = await h.storage.db.selectFrom('callbacks').select('status').where('record_id', '=', list.recordIds[0]!).executeTakeFirstOrThrow();
+    expect(done.status).toBe('done');
+  });
+
+  it('C7: a callback that falls due while its agent is not ready is her very first offer when she goes ready', async () => {
+    const { agent: ito, first } = await rescheduleFirstAsMine('due-while-away', 4, { at: new Date(h.time.nowMs() + 10 * 60_000), notes: 'after lunch' });
+    await h.run(30 * 60_000); // due 20 minutes ago; she is still at lunch
+    expect((await getAgentState(deps, ito)).state).toBe('not_ready');
+    await goReady(deps, ito);
+    await h.run(1_000);
+    const view = await getAgentState(deps, ito);
+    expect(view).toMatchObject({ state: 'reserved.offered', work: { recordId: first, callback: { notes: 'after lunch' } } });
+  });
+
+  it('C5: she calls a callback of hers now, before its time, from not ready: its record comes to preview with the callback, she dials its number and is back not ready after', async () => {
+    const callbackNumber = usNumber(++n);
+    const { queueId, agent: mori, first } = await rescheduleFirstAsMine('take-now', 3, { at: new Date(h.time.nowMs() + 3 * 3600_000), notes: 'wants the new plan', number: callbackNumber });
+    const other = await h.makeAgent(queueId, 'other@example.jp');
+    await h.run(1_000);
+    const cb = await h.storage.db.selectFrom('callbacks').select('id').where('record_id', '=', first).where('status', '=', 'pending').executeTakeFirstOrThrow();
+
+    // Not hers: as if it did not exist.
+    await expect(takeCallback(deps, other, Number(cb.id))).rejects.toMatchObject({ code: 'not_found' });
+    const taken = await takeCallback(deps, mori, Number(cb.id));
+    expect(taken).toMatchObject({ state: 'reserved.previewing', notReadyAfter: 'lunch', work: { recordId: first, callback: { phone: callbackNumber, notes: 'wants the new plan' } } });
+    await expect(takeCallback(deps, mori, Number(cb.id))).rejects.toMatchObject({ code: 'invalid_state' });
+
+    await dialNumber(deps, mori);
+    await h.run(10_000);
+    const attempt = await h.storage.db.selectFrom('dial_attempts').select(['number_dialed', 'callback_id']).where('record_id', '=', first).orderBy('queued_at', 'desc').executeTakeFirstOrThrow();
+    expect(attempt).toEqual({ number_dialed: callbackNumber, callback_id: cb.id });
+    await hangUpCall(deps, mori);
+    await wrapUpCall(deps, mori, { code: 'sale' });
+    await h.run(1_000);
+    expect(await getAgentState(deps, mori)).toMatchObject({ state: 'not_ready', reason: 'lunch' });
+    const done = await h.storage.db.selectFrom('callbacks').select('status').where('id', '=', cb.id).executeTakeFirstOrThrow();
     expect(done.status).toBe('done');
   });
 

@@ -5,6 +5,9 @@ import { screenshot } from './support/browser.js';
 import { button, reasonOf, resetAgent, signInThroughPage, stateOf, textOf, until, WAIT_MS } from './support/desk-page.js';
 import { ADMIN_PASSWORD, CONTACTS, PREVIEW_CAMPAIGN, type Floor } from './support/pacer-floor.js';
 
+/** How often the server's campaign engine re-reads its campaign (src/dialer/engine-context.ts, tickMs). */
+const ENGINE_TICK_MS = 5_000;
+
 /**
  * Issue 5 point 3 (journey J2): the preview flow on the desktop — the offer pop-up, the record
  * with its screen-pop fields and numbers, Skip, Complete, not ready during review, and calling
@@ -246,6 +249,36 @@ export function previewTests(ctx: { floor: Floor; browser: TestBrowser }, shot: 
     expect(new Date(String(mine!.windowStart)).toLocaleString('sv-SE', { timeZone: 'Europe/Warsaw' })).toBe(`${tomorrow} 10:00:00`);
     await context.close();
   });
+
+  it('P5, D8: with review and wrap-up timeouts, the desktop counts the review down and the recommended number is dialed by itself; the wrap-up counts down and ends by itself', async () => {
+    const admin = await ctx.floor.signIn('admin@e2e.test', ADMIN_PASSWORD);
+    const timeouts = async (reviewTimeoutSeconds: number | null, wrapUpTimeoutSeconds: number | null) => {
+      const res = await ctx.floor.api(admin, 'PATCH', `/api/campaigns/${ctx.floor.previewCampaignId}`, { preview: { autoAccept: false, reviewTimeoutSeconds, skipAllowed: true }, wrapUpTimeoutSeconds });
+      expect(res.status, JSON.stringify(res.json)).toBe(200);
+      await new Promise((r) => setTimeout(r, ENGINE_TICK_MS + 1000)); // the running engine reads changed settings on its next tick
+    };
+    await timeouts(6, 8);
+    try {
+      const { page, context } = await ctx.browser.newPage();
+      await readyForOffers(page);
+      await offer(page).waitFor({ timeout: WAIT_MS });
+      const name = ((await offer(page).locator('.offer-name').textContent()) ?? '').trim();
+      await acceptOffer(page, name);
+      const countdown = page.getByText(/The recommended number is dialed automatically in \d+ s\./);
+      await countdown.waitFor();
+      await screenshot(page, shot('P5-review-countdown'));
+      // Nobody clicks: the server dials the recommended number when the review time is up.
+      await textOf(stateOf(page), 'On a call', 20_000);
+      await button(page, 'Hang up').click();
+      await textOf(stateOf(page), 'Wrap-up');
+      await page.getByText(/Wrap-up ends by itself in \d+ s\./).waitFor();
+      await screenshot(page, shot('D8-wrap-up-countdown'));
+      await until('the wrap-up to end by itself', async () => (await stateOf(page).textContent()) !== 'Wrap-up', 20_000);
+      await context.close();
+    } finally {
+      await timeouts(null, null);
+    }
+  }, 120_000);
 
   it('point 10: the keyboard — Alt+R ready, Enter accepts, Alt+S skips, Alt+A accepts, Alt+N not ready after the record, Alt+C completes', async () => {
     const { page, context } = await ctx.browser.newPage();

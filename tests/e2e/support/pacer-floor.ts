@@ -65,8 +65,8 @@ export interface Floor {
   /** Calls the API as someone (a cookie from signIn). */
   api(cookie: string, method: string, url: string, body?: unknown): Promise<{ status: number; json: any }>;
   signIn(login: string, password?: string): Promise<string>;
-  /** Stops the server and starts it again on the same port and database (point 9). */
-  restart(): Promise<void>;
+  /** Stops the server (SIGTERM, or SIGKILL for a crash) and starts it again on the same port and database (point 9). */
+  restart(signal?: NodeJS.Signals): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -152,9 +152,9 @@ export async function startFloor(engine: Engine): Promise<Floor> {
       previewCampaignId: preview.id,
       api,
       signIn,
-      async restart() {
+      async restart(signal) {
         const port = server.port;
-        await server.stop();
+        await server.stop(signal);
         server = await startServerProcess({ ...env, PORT: String(port) });
       },
       async close() {

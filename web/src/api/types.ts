@@ -89,6 +89,8 @@ export interface AgentView {
   messages: AgentMessage[];
   /** Only in the REST answer of GET /api/agent/state (P2). */
   history?: HistoryItem[];
+  /** Grows with each view the server builds: a lower one is older than the view shown. */
+  revision: number;
 }
 
 export interface CampaignSummary {

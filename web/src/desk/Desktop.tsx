@@ -102,7 +102,10 @@ export function Desktop(props: { user: User; onSignedOut(): void }) {
           <aside className="side">
             <CampaignsPanel joined={view?.campaigns ?? []} />
             <MyProgressPanel refreshKey={view ? `${view.state}|${view.since}|${view.work?.recordId ?? ''}` : ''} recordInHand={view?.work?.recordId ?? null} />
-            <MyCallbacksPanel refreshKey={view ? `${view.state}|${view.since}|${view.work?.recordId ?? ''}` : ''} />
+            <MyCallbacksPanel
+              refreshKey={view ? `${view.state}|${view.since}|${view.work?.recordId ?? ''}` : ''}
+              canTake={(campaignId) => !!view && (view.status === 'ready' || view.status === 'not_ready') && view.campaigns.some((c) => c.id === campaignId)}
+            />
             <MessagesPanel messages={view?.messages ?? []} />
           </aside>
           <main className="work">{view ? <WorkArea view={view} history={history} /> : <p className="muted">{t('app.loading')}</p>}</main>

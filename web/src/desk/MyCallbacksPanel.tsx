@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { MyCallbacksToday } from '../api/types';
 import { useI18n } from '../i18n/i18n';
+import { useDeskActions } from './desk-actions';
 
 const REFRESH_MS = 30_000;
 const AGAIN_MS = 1500;
@@ -10,11 +11,13 @@ const AGAIN_MS = 1500;
  * C5: the signed-in agent's callbacks for today (in her time zone) and earlier ones still open,
  * from GET /api/agent/callbacks/today: the window in her zone, the customer (and reading),
  * phone, campaign, notes and the server's alert (overdue, due, approaching). Read again when her
- * state changes (`refreshKey`) and every 30 s. The server has no command to dial a callback
- * from this list: a callback comes to her as an offer when it falls due while she is Ready (C7).
+ * state changes (`refreshKey`) and every 30 s. "Call now" on an open callback of a campaign she
+ * has joined brings its record to her desktop at once (POST /api/agent/callbacks/{id}/take),
+ * while she has no record in hand; otherwise it comes to her as an offer when it falls due (C7).
  */
-export function MyCallbacksPanel(props: { refreshKey: string }) {
+export function MyCallbacksPanel(props: { refreshKey: string; canTake: (campaignId: number) => boolean }) {
   const { t, tMaybe, dateTime } = useI18n();
+  const { run, pending } = useDeskActions();
   const [data, setData] = useState<MyCallbacksToday | null>(null);
   const [failed, setFailed] = useState(false);
 
@@ -71,6 +74,17 @@ export function MyCallbacksPanel(props: { refreshKey: string }) {
                     </>
                   )}
                 </dl>
+                {c.status === 'pending' && (
+                  <button
+                    type="button"
+                    className="callback-take"
+                    disabled={pending || !props.canTake(c.campaignId)}
+                    aria-label={t('callbacks.callNowFor', { name: c.name ?? c.phone })}
+                    onClick={() => void run(`callbacks/${c.id}/take`)}
+                  >
+                    {t('callbacks.callNow')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>

@@ -63,10 +63,14 @@ export class AgentSession {
     this.socket = null;
   }
 
-  /** Re-reads the state over REST (with the History tab). */
+  /**
+   * Re-reads the state over REST (with the History tab). An answer overtaken by a newer view (an
+   * event or a command's answer that came while it was on its way) is dropped.
+   */
   async refresh(): Promise<void> {
     try {
       const view = await api<AgentView>('GET', '/api/agent/state');
+      if (!this.isCurrent(view)) return;
       this.historyFor = historyKey(view);
       this.set({ view, history: view.history ?? [] });
     } catch (err) {
@@ -102,6 +106,8 @@ export class AgentSession {
     this.socket = socket;
     socket.onopen = () => {
       this.retries = 0;
+      // A restarted server counts its revisions from 1 again: whatever it sends now is current.
+      if (this.snapshot.view) this.snapshot = { ...this.snapshot, view: { ...this.snapshot.view, revision: 0 } };
       this.set({ connection: 'live' });
       void this.refresh();
     };
@@ -183,6 +189,7 @@ export class AgentSession {
 
   /** A newer state: keep the History tab unless the record in hand (or its last result) changed, then re-read it. */
   private accept(view: AgentView): void {
+    if (!this.isCurrent(view)) return;
     const key = historyKey(view);
     if (view.history) {
       this.historyFor = key;
@@ -195,6 +202,12 @@ export class AgentSession {
       if (key === null) this.set({ history: [] });
       else void this.refresh();
     }
+  }
+
+  /** Is this view at least as new as the one shown? Without this, a REST answer read just before Accept could bring the offer back after it. */
+  private isCurrent(view: AgentView): boolean {
+    const shown = this.snapshot.view;
+    return !shown || view.revision >= shown.revision;
   }
 
   private onFailure(err: unknown): void {
