@@ -69,6 +69,8 @@ export const agentView = z
         phones: z.array(phone),
         screenPop: z.record(z.string(), z.string()),
         attempts: z.number(),
+        attemptLimits: z.object({ perRecord: z.number().nullable(), perNumberPerDay: z.number().nullable() }).describe('L6: the campaign limits (null: none)'),
+        resultCounts: z.record(z.string(), z.number()).describe('P2: results of the record\'s calls so far'),
         skips: z.number(),
         call: z.object({ id: z.string(), number: z.string(), status: z.string() }).nullable(),
         lastResult: z.string().nullable(),

@@ -46,6 +46,10 @@ export interface WorkView {
   phones: Array<{ number: string; type: string; column: string; recommended: boolean; allowed: boolean; reason: string | null; message: string | null; nextAllowedAt: string | null }>;
   screenPop: Record<string, string>;
   attempts: number;
+  /** L6: the campaign's most attempts per record and per number per day (null: no limit). */
+  attemptLimits: { perRecord: number | null; perNumberPerDay: number | null };
+  /** Results of the record's calls so far, counted (the Attempts tab, P2). */
+  resultCounts: Record<string, number>;
   skips: number;
   call: { id: string; number: string; status: string } | null;
   lastResult: string | null;
@@ -94,6 +98,8 @@ export function describeWork(engine: CampaignEngine, agentId: number): WorkView 
     })),
     screenPop,
     attempts: entry.attempts,
+    attemptLimits: { perRecord: engine.policy.maxAttemptsPerRecord, perNumberPerDay: engine.policy.maxAttemptsPerNumberPerDay },
+    resultCounts: { ...entry.resultCounts },
     skips: entry.skips,
     call: call ? { id: call.id, number: call.number, status: call.state.status } : null,
     lastResult: work.lastResult,

@@ -79,6 +79,15 @@ export function previewTests(ctx: { floor: Floor; browser: TestBrowser }, shot: 
 
     await page.getByRole('tab', { name: 'History' }).click();
     await page.getByText('No earlier attempts on this record.').waitFor();
+
+    // The Attempts tab: where the record stands against the limits, and whether each number may be dialed now.
+    await page.getByRole('tab', { name: 'Attempts' }).click();
+    const attempts = page.getByRole('tabpanel');
+    await attempts.getByText('Attempts on this record').waitFor();
+    expect(await attempts.textContent()).toContain('No calls yet');
+    const table = attempts.getByRole('table', { name: 'May each number be dialed now?' });
+    for (const n of [first.phone, first.mobile]) expect(await table.getByRole('row').filter({ hasText: n }).textContent()).toContain('Yes');
+    await screenshot(page, shot('P2-attempts'));
     await context.close();
   });
 

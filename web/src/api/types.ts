@@ -46,6 +46,8 @@ export interface Work {
   phones: Phone[];
   screenPop: Record<string, string>;
   attempts: number;
+  attemptLimits: { perRecord: number | null; perNumberPerDay: number | null };
+  resultCounts: Record<string, number>;
   skips: number;
   call: { id: string; number: string; status: string } | null;
   lastResult: string | null;

@@ -3,19 +3,20 @@ import type { HistoryItem, Work } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { useNow } from '../ui/use-now';
 import { isDialerMode } from '../ui/zip-tone';
+import { AttemptsTab } from './AttemptsTab';
 import { HistoryTable } from './HistoryTable';
 import { PhoneList } from './PhoneList';
 
-type Tab = 'details' | 'history';
+type Tab = 'details' | 'history' | 'attempts';
 
-/** P2: the record in hand — name (with its reading), campaign, the contact's local time, numbers, screen-pop fields and History. */
+/** P2: the record in hand — name (with its reading), campaign, the contact's local time, numbers, screen-pop fields, History and Attempts. */
 export function ContactPanel(props: { work: Work; history: HistoryItem[]; canDial: boolean }) {
   const { t, tMaybe, dateTime } = useI18n();
   const [tab, setTab] = useState<Tab>('details');
   const now = useNow(15_000);
   const { work } = props;
   const fields = Object.entries(work.screenPop);
-  const tabs: Tab[] = ['details', 'history'];
+  const tabs: Tab[] = ['details', 'history', 'attempts'];
   return (
     <section className="card contact" aria-labelledby="contact-name">
       <header className="contact-head">
@@ -73,6 +74,7 @@ export function ContactPanel(props: { work: Work; history: HistoryItem[]; canDia
             </dl>
           ))}
         {tab === 'history' && <HistoryTable history={props.history} />}
+        {tab === 'attempts' && <AttemptsTab work={work} />}
       </div>
     </section>
   );
