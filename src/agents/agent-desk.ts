@@ -38,6 +38,8 @@ export class AgentDesk {
       events: EventHub;
       nodeId: string;
       onReady: (userId: number) => void;
+      /** Write each agent's state to agent_sessions too, for the node that restores her after a restart. */
+      keepSessions: boolean;
       describe: (userId: number, state: AgentState) => unknown;
     },
   ) {}
@@ -54,7 +56,7 @@ export class AgentDesk {
     this.sessions.set(userId, session);
     this.index(userId, campaignsOf(before), campaignsOf(state));
     const joined = event.type === 'login' || event.type === 'logout' ? (event.campaignId ?? null) : null;
-    this.deps.writes.add({ kind: 'agent', userId, nodeId: this.deps.nodeId, change: { ...record, joinedCampaignId: joined }, state });
+    this.deps.writes.add({ kind: 'agent', userId, nodeId: this.deps.nodeId, change: { ...record, joinedCampaignId: joined }, state: this.deps.keepSessions ? state : undefined });
     this.publish(userId, { type: 'agent.state', state: this.deps.describe(userId, state) });
     if (state.status === 'ready') this.deps.onReady(userId);
     return state;

@@ -49,8 +49,8 @@ export type AgentChange = AgentStateChange & { joinedCampaignId?: number | null 
 
 export type BatchItem =
   | { kind: 'attempt'; row: AttemptRow }
-  /** `state`: the agent's state after the change, kept in agent_sessions for a restart. */
-  | { kind: 'agent'; userId: number; nodeId: string; change: AgentChange; state: AgentState }
+  /** `state`: the agent's state after the change, kept in agent_sessions for a restart (when the node restores agents). */
+  | { kind: 'agent'; userId: number; nodeId: string; change: AgentChange; state?: AgentState | undefined }
   /** A dial was placed: count it (L6 attempts per record). */
   | { kind: 'dialed'; w: RecordWrite & { attempts: number } }
   /** The record leaves this node's hands with its new state. */
@@ -73,7 +73,7 @@ export async function writeBatch(db: Db, items: readonly BatchItem[]): Promise<v
   }
   for (const rows of chunks([...attempts.values()])) await saveAttempts(db, rows);
   for (const rows of chunks(agents)) await saveAgentChanges(db, rows);
-  const sessions = new Map(agents.map((a) => [a.userId, a]));
+  const sessions = new Map(agents.filter((a) => a.state !== undefined).map((a) => [a.userId, a]));
   for (const rows of chunks([...sessions.values()])) await saveAgentSessions(db, rows);
   for (const rows of chunks([...dialed.values()])) await saveDialed(db, rows);
   for (const rows of chunks([...fates.values()])) await saveRecordFates(db, rows);
@@ -154,8 +154,8 @@ async function saveAgentChanges(db: Db, rows: ReadonlyArray<Extract<BatchItem, {
 
 /** Each agent's latest state (migration 0010): upserted while logged in, deleted at logout. */
 async function saveAgentSessions(db: Db, rows: ReadonlyArray<Extract<BatchItem, { kind: 'agent' }>>): Promise<void> {
-  const out = rows.filter((r) => r.state.status === 'logged_out').map((r) => r.userId);
-  const kept = rows.filter((r) => r.state.status !== 'logged_out');
+  const out = rows.filter((r) => r.state!.status === 'logged_out').map((r) => r.userId);
+  const kept = rows.filter((r) => r.state!.status !== 'logged_out');
   if (out.length > 0) await db.deleteFrom('agent_sessions').where('user_id', 'in', out).execute();
   if (kept.length === 0) return;
   await db

@@ -69,6 +69,7 @@ export class DialerRuntime {
       events: this.events,
       nodeId: deps.nodeId,
       onReady: (userId) => this.requestDispatch(userId),
+      keepSessions: deps.options?.restoreAgents ?? defaultDialerOptions.restoreAgents,
       describe: (userId, state) => describeAgent(userId, state, this.engines, this.desk.messages(userId)),
     });
     this.ctx = {
