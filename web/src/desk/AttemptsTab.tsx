@@ -27,7 +27,7 @@ export function AttemptsTab(props: { work: Work }) {
           <dd>{results.length === 0 ? t('attempts.noResults') : results.map(([r, n]) => `${tMaybe(`result.${r}`, r)} × ${n}`).join(', ')}</dd>
         </div>
       </dl>
-      <table className="attempts-numbers">
+      <table className="history attempts-numbers">
         <caption>{t('attempts.numbers')}</caption>
         <thead>
           <tr>
