@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { TestBrowser } from './support/browser.js';
 import { screenshot } from './support/browser.js';
 import { resetAgent, signInThroughPage, stateOf, textOf, timeInState } from './support/desk-page.js';
-import { ADMIN_PASSWORD, PASSWORD, PREVIEW_CAMPAIGN, type Floor } from './support/pacer-floor.js';
+import { addCampaign, PASSWORD, PREVIEW_CAMPAIGN, type Floor } from './support/pacer-floor.js';
 
 /**
  * Issue 5 point 8: English, Japanese and Polish, chosen with a switch and remembered for the
@@ -48,24 +48,13 @@ export function languageTests(ctx: { floor: Floor; browser: TestBrowser }, shot:
 
   it('i18n (point 8), P2: a name with its phonetic reading (furigana) shows both, on the record and in the offer', async () => {
     // A small Japanese list in a campaign of its own, so the floor's main campaign is untouched.
-    const admin = await ctx.floor.signIn('admin@e2e.test', ADMIN_PASSWORD);
-    const must = async (method: string, url: string, body?: unknown) => {
-      const res = await ctx.floor.api(admin, method, url, body);
-      expect(res.status, `${method} ${url}: ${JSON.stringify(res.json)}`).toBeLessThan(300);
-      return res.json;
-    };
-    const queues = await must('GET', '/api/queues');
-    const sales = queues.find((q: { name: string }) => q.name === 'Sales');
-    const list = await must('POST', '/api/lists', { name: `Japanese readings ${Date.now()}`, defaultRegion: 'JP' });
-    const form = new FormData();
-    form.append('mapping', JSON.stringify({ phones: [{ column: 'phone', type: 'home' }], name: 'name', phoneticName: 'reading' }));
-    form.append('file', new Blob(['name,reading,phone\n佐藤 花子,サトウ ハナコ,+81312345678\n'], { type: 'text/csv' }), 'readings.csv');
-    const imported = await fetch(`${ctx.floor.url}/api/lists/${list.id}/imports?wait=true`, { method: 'POST', headers: { cookie: admin }, body: form });
-    expect(imported.status).toBe(200);
-    const allDay = [{ start: '00:00', end: '24:00' }];
-    const weekly = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, allDay]));
-    const campaign = await must('POST', '/api/campaigns', { name: `Readings ${Date.now()}`, mode: 'preview', queueId: sales.id, callerId: '+81355550100', listIds: [list.id], regulatoryProfile: 'none', contactableTimes: { weekly, defaultTimeZone: 'Asia/Tokyo' } });
-    await must('POST', `/api/campaigns/${campaign.id}/start`);
+    const campaign = await addCampaign(ctx.floor, {
+      name: `Readings ${Date.now()}`,
+      csv: 'name,reading,phone\n佐藤 花子,サトウ ハナコ,+81312345678\n',
+      mapping: { phones: [{ column: 'phone', type: 'home' }], name: 'name', phoneticName: 'reading' },
+      region: 'JP',
+      timeZone: 'Asia/Tokyo',
+    });
     await resetAgent(ctx.floor, 'kowalski');
     const cookie = await ctx.floor.signIn('kowalski');
     try {
@@ -83,7 +72,7 @@ export function languageTests(ctx: { floor: Floor; browser: TestBrowser }, shot:
       await context.close();
     } finally {
       await resetAgent(ctx.floor, 'kowalski');
-      await must('POST', `/api/campaigns/${campaign.id}/stop`);
+      await campaign.stop();
     }
   });
 

@@ -3,10 +3,8 @@ import type { Page } from 'playwright-core';
 import type { TestBrowser } from './support/browser.js';
 import { screenshot } from './support/browser.js';
 import { button, reasonOf, resetAgent, signInThroughPage, stateOf, textOf, until, WAIT_MS } from './support/desk-page.js';
-import { ADMIN_PASSWORD, CONTACTS, PREVIEW_CAMPAIGN, type Floor } from './support/pacer-floor.js';
+import { addCampaign, ADMIN_PASSWORD, CONTACTS, PREVIEW_CAMPAIGN, type Floor } from './support/pacer-floor.js';
 
-/** How often the server's campaign engine re-reads its campaign (src/dialer/engine-context.ts, tickMs). */
-const ENGINE_TICK_MS = 5_000;
 
 /**
  * Issue 5 point 3 (journey J2): the preview flow on the desktop — the offer pop-up, the record
@@ -260,19 +258,26 @@ export function previewTests(ctx: { floor: Floor; browser: TestBrowser }, shot: 
   });
 
   it('P1, P5, D8: with auto-accept and review and wrap-up timeouts, the record opens by itself, the review counts down and the recommended number is dialed by itself; the wrap-up counts down and ends by itself', async () => {
-    const admin = await ctx.floor.signIn('admin@e2e.test', ADMIN_PASSWORD);
-    const settings = async (autoAccept: boolean, reviewTimeoutSeconds: number | null, wrapUpTimeoutSeconds: number | null) => {
-      const res = await ctx.floor.api(admin, 'PATCH', `/api/campaigns/${ctx.floor.previewCampaignId}`, { preview: { autoAccept, reviewTimeoutSeconds, skipAllowed: true }, wrapUpTimeoutSeconds });
-      expect(res.status, JSON.stringify(res.json)).toBe(200);
-      await new Promise((r) => setTimeout(r, ENGINE_TICK_MS + 1000)); // the running engine reads changed settings on its next tick
-    };
-    await settings(true, 6, 8);
+    // A campaign of its own with these settings, so the floor's main campaign keeps its own.
+    const campaign = await addCampaign(ctx.floor, {
+      name: `Timeouts ${Date.now()}`,
+      csv: 'name,phone\nOlga Nowak,+48221230001\nIgor Nowak,+48221230002\nEla Nowak,+48221230003\n',
+      mapping: { phones: [{ column: 'phone', type: 'home' }], name: 'name' },
+      region: 'PL',
+      timeZone: 'Europe/Warsaw',
+      preview: { autoAccept: true, reviewTimeoutSeconds: 6, skipAllowed: true },
+      wrapUpTimeoutSeconds: 8,
+    });
+    await resetAgent(ctx.floor, 'kowalski');
+    const { page, context } = await ctx.browser.newPage();
     try {
-      const { page, context } = await ctx.browser.newPage();
-      await readyForOffers(page);
+      await signInThroughPage(page, ctx.floor, 'kowalski');
+      await button(page, `Join ${campaign.name}`).click();
+      await textOf(stateOf(page), 'Not ready');
+      await button(page, 'Ready').click();
       // Auto-accept (P1): nobody clicks Accept, the record opens.
       await textOf(stateOf(page), 'Previewing');
-      expect(((await contactHeading(page).textContent()) ?? '').length).toBeGreaterThan(0);
+      expect(await textOf(contactHeading(page), /Nowak/)).toMatch(/Nowak/);
       const countdown = page.getByText(/The recommended number is dialed automatically in \d+ s\./);
       await countdown.waitFor();
       await screenshot(page, shot('P5-review-countdown'));
@@ -283,10 +288,10 @@ export function previewTests(ctx: { floor: Floor; browser: TestBrowser }, shot: 
       await page.getByText(/Wrap-up ends by itself in \d+ s\./).waitFor();
       await screenshot(page, shot('D8-wrap-up-countdown'));
       await until('the wrap-up to end by itself', async () => (await stateOf(page).textContent()) !== 'Wrap-up', 20_000);
-      await button(page, 'Not ready').click(); // before the next record opens by itself
-      await context.close();
     } finally {
-      await settings(false, null, null);
+      await context.close();
+      await campaign.stop(); // before her next record is dialed by itself
+      await resetAgent(ctx.floor, 'kowalski');
     }
   }, 120_000);
 

@@ -170,3 +170,47 @@ export async function startFloor(engine: Engine): Promise<Floor> {
     throw err;
   }
 }
+
+/**
+ * A running preview campaign of its own in the Sales queue, on a small list imported through the
+ * API — for a test that needs settings or contacts the floor's main campaign must not get.
+ */
+export async function addCampaign(
+  floor: Floor,
+  o: { name: string; csv: string; mapping: object; region: string; timeZone: string; preview?: object; wrapUpTimeoutSeconds?: number | null },
+): Promise<{ id: number; name: string; stop: () => Promise<void> }> {
+  const admin = await floor.signIn('admin@e2e.test', ADMIN_PASSWORD);
+  const must = async (method: string, url: string, body?: unknown) => {
+    const res = await floor.api(admin, method, url, body);
+    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.json)}`);
+    return res.json;
+  };
+  const queues = (await must('GET', '/api/queues')) as Array<{ id: number; name: string }>;
+  const sales = queues.find((q) => q.name === 'Sales')!;
+  const list = await must('POST', '/api/lists', { name: `${o.name} list`, defaultRegion: o.region });
+  const form = new FormData();
+  form.append('mapping', JSON.stringify(o.mapping));
+  form.append('file', new Blob([o.csv], { type: 'text/csv' }), 'side.csv');
+  const imported = await fetch(`${floor.url}/api/lists/${list.id}/imports?wait=true`, { method: 'POST', headers: { cookie: admin }, body: form });
+  if (imported.status !== 200) throw new Error(`import failed: ${imported.status} ${await imported.text()}`);
+  const allDay = [{ start: '00:00', end: '24:00' }];
+  const weekly = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, allDay]));
+  const campaign = await must('POST', '/api/campaigns', {
+    name: o.name,
+    mode: 'preview',
+    queueId: sales.id,
+    callerId: '+48223334499',
+    listIds: [list.id],
+    regulatoryProfile: 'none',
+    contactableTimes: { weekly, defaultTimeZone: o.timeZone },
+    ...(o.preview ? { preview: o.preview } : {}),
+    ...(o.wrapUpTimeoutSeconds !== undefined ? { wrapUpTimeoutSeconds: o.wrapUpTimeoutSeconds } : {}),
+  });
+  await must('POST', `/api/campaigns/${campaign.id}/start`);
+  const stop = async () => {
+    const res = await floor.api(admin, 'POST', `/api/campaigns/${campaign.id}/stop`);
+    // A campaign worked through is complete already: nothing left to stop.
+    if (res.status >= 300 && res.json?.error?.details?.status !== 'complete') throw new Error(`stop campaign ${campaign.id}: ${res.status} ${JSON.stringify(res.json)}`);
+  };
+  return { id: campaign.id, name: o.name, stop };
+}
