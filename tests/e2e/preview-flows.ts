@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { TestBrowser } from './support/browser.js';
 import { screenshot } from './support/browser.js';
 import { button, reasonOf, resetAgent, signInThroughPage, stateOf, textOf, until, WAIT_MS } from './support/desk-page.js';
-import { addCampaign, ADMIN_PASSWORD, CONTACTS, PREVIEW_CAMPAIGN, type Floor } from './support/pacer-floor.js';
+import { ADMIN_PASSWORD, CONTACTS, PREVIEW_CAMPAIGN, type Floor } from './support/pacer-floor.js';
 
 
 /**
@@ -256,44 +256,6 @@ export function previewTests(ctx: { floor: Floor; browser: TestBrowser }, shot: 
     expect(new Date(String(mine!.windowStart)).toLocaleString('sv-SE', { timeZone: 'Europe/Warsaw' })).toBe(`${tomorrow} 10:00:00`);
     await context.close();
   });
-
-  it('P1, P5, D8: with auto-accept and review and wrap-up timeouts, the record opens by itself, the review counts down and the recommended number is dialed by itself; the wrap-up counts down and ends by itself', async () => {
-    // A campaign of its own with these settings, so the floor's main campaign keeps its own.
-    const campaign = await addCampaign(ctx.floor, {
-      name: `Timeouts ${Date.now()}`,
-      csv: 'name,phone\nOlga Nowak,+48221230001\nIgor Nowak,+48221230002\nEla Nowak,+48221230003\n',
-      mapping: { phones: [{ column: 'phone', type: 'home' }], name: 'name' },
-      region: 'PL',
-      timeZone: 'Europe/Warsaw',
-      preview: { autoAccept: true, reviewTimeoutSeconds: 6, skipAllowed: true },
-      wrapUpTimeoutSeconds: 8,
-    });
-    await resetAgent(ctx.floor, 'kowalski');
-    const { page, context } = await ctx.browser.newPage();
-    try {
-      await signInThroughPage(page, ctx.floor, 'kowalski');
-      await button(page, `Join ${campaign.name}`).click();
-      await textOf(stateOf(page), 'Not ready');
-      await button(page, 'Ready').click();
-      // Auto-accept (P1): nobody clicks Accept, the record opens.
-      await textOf(stateOf(page), 'Previewing');
-      expect(await textOf(contactHeading(page), /Nowak/)).toMatch(/Nowak/);
-      const countdown = page.getByText(/The recommended number is dialed automatically in \d+ s\./);
-      await countdown.waitFor();
-      await screenshot(page, shot('P5-review-countdown'));
-      // Nobody clicks: the server dials the recommended number when the review time is up.
-      await textOf(stateOf(page), 'On a call', 20_000);
-      await button(page, 'Hang up').click();
-      await textOf(stateOf(page), 'Wrap-up');
-      await page.getByText(/Wrap-up ends by itself in \d+ s\./).waitFor();
-      await screenshot(page, shot('D8-wrap-up-countdown'));
-      await until('the wrap-up to end by itself', async () => (await stateOf(page).textContent()) !== 'Wrap-up', 20_000);
-    } finally {
-      await context.close();
-      await campaign.stop(); // before her next record is dialed by itself
-      await resetAgent(ctx.floor, 'kowalski');
-    }
-  }, 120_000);
 
   it('point 10: the keyboard — Alt+R ready, Enter accepts, Alt+S skips, Alt+A accepts, Alt+N not ready after the record, Alt+C completes', async () => {
     const { page, context } = await ctx.browser.newPage();
