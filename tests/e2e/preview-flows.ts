@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { TestBrowser } from './support/browser.js';
 import { screenshot } from './support/browser.js';
 import { button, reasonOf, resetAgent, signInThroughPage, stateOf, textOf, until, WAIT_MS } from './support/desk-page.js';
-import { ADMIN_PASSWORD, CONTACTS, PREVIEW_CAMPAIGN, type Floor } from './support/pacer-floor.js';
+import { addAgent, addCampaign, ADMIN_PASSWORD, CONTACTS, PREVIEW_CAMPAIGN, type Floor } from './support/pacer-floor.js';
 
 
 /**
@@ -289,4 +289,46 @@ export function previewTests(ctx: { floor: Floor; browser: TestBrowser }, shot: 
     await screenshot(page, shot('point10-keyboard-not-ready'));
     await context.close();
   });
+
+  it('P1, P5, D8: with auto-accept and review and wrap-up timeouts, the record opens by itself, the review counts down and the recommended number is dialed by itself; the wrap-up counts down and ends by itself', async () => {
+    // A campaign and an agent of their own: records here are dialed without anybody clicking,
+    // so nothing of this test may reach the floor's main campaign or its agent.
+    const campaign = await addCampaign(ctx.floor, {
+      name: `Timeouts ${Date.now()}`,
+      csv: 'name,phone\nOlga Nowak,+48221230001\nIgor Nowak,+48221230002\nEla Nowak,+48221230003\n',
+      mapping: { phones: [{ column: 'phone', type: 'home' }], name: 'name' },
+      region: 'PL',
+      timeZone: 'Europe/Warsaw',
+      preview: { autoAccept: true, reviewTimeoutSeconds: 6, skipAllowed: true },
+      wrapUpTimeoutSeconds: 8,
+    });
+    const agent = await addAgent(ctx.floor, `nowicka${Date.now()}`, 'Ewa Nowicka');
+    const { page, context } = await ctx.browser.newPage();
+    try {
+      await signInThroughPage(page, ctx.floor, agent.login);
+      await button(page, `Join ${campaign.name}`).click();
+      await textOf(stateOf(page), 'Not ready');
+      await button(page, 'Ready').click();
+      // Auto-accept (P1): nobody clicks Accept, the record opens.
+      await textOf(stateOf(page), 'Previewing');
+      expect(await textOf(contactHeading(page), /Nowak/)).toMatch(/Nowak/);
+      await page.getByText(/The recommended number is dialed automatically in \d+ s\./).waitFor();
+      await screenshot(page, shot('P5-review-countdown'));
+      // Nobody clicks: the server dials the recommended number when the review time is up.
+      await textOf(stateOf(page), 'On a call', 20_000);
+      await button(page, 'Hang up').click();
+      await textOf(stateOf(page), 'Wrap-up');
+      await page.getByText(/Wrap-up ends by itself in \d+ s\./).waitFor();
+      await screenshot(page, shot('D8-wrap-up-countdown'));
+      // Not ready after this record: when the wrap-up ends by itself no further record opens.
+      await button(page, /^Not ready/).click();
+      await page.getByText('Not ready after this record: Break').waitFor();
+      await textOf(stateOf(page), 'Not ready', 20_000);
+      await textOf(reasonOf(page), 'Break');
+    } finally {
+      await context.close();
+      await campaign.stop();
+      await resetAgent(ctx.floor, agent.login);
+    }
+  }, 120_000);
 }

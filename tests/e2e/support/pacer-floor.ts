@@ -179,14 +179,7 @@ export async function addCampaign(
   floor: Floor,
   o: { name: string; csv: string; mapping: object; region: string; timeZone: string; preview?: object; wrapUpTimeoutSeconds?: number | null },
 ): Promise<{ id: number; name: string; stop: () => Promise<void> }> {
-  const admin = await floor.signIn('admin@e2e.test', ADMIN_PASSWORD);
-  const must = async (method: string, url: string, body?: unknown) => {
-    const res = await floor.api(admin, method, url, body);
-    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.json)}`);
-    return res.json;
-  };
-  const queues = (await must('GET', '/api/queues')) as Array<{ id: number; name: string }>;
-  const sales = queues.find((q) => q.name === 'Sales')!;
+  const { admin, must, sales } = await asAdmin(floor);
   const list = await must('POST', '/api/lists', { name: `${o.name} list`, defaultRegion: o.region });
   const form = new FormData();
   form.append('mapping', JSON.stringify(o.mapping));
@@ -213,4 +206,28 @@ export async function addCampaign(
     if (res.status >= 300 && res.json?.error?.details?.status !== 'complete') throw new Error(`stop campaign ${campaign.id}: ${res.status} ${JSON.stringify(res.json)}`);
   };
   return { id: campaign.id, name: o.name, stop };
+}
+
+/**
+ * Another agent in the Sales queue, for a test whose records are dialed by themselves (auto-accept,
+ * review timeout): her calls never cross the next test's agent.
+ */
+export async function addAgent(floor: Floor, login: string, displayName: string): Promise<{ id: number; login: string }> {
+  const { must, sales } = await asAdmin(floor);
+  const user = await must('POST', '/api/users', { email: `${login}@e2e.test`, userCode: login, displayName, role: 'agent', password: PASSWORD, locale: 'en', timeZone: 'Europe/Warsaw' });
+  await must('PUT', `/api/queues/${sales.id}/members/${user.id}`);
+  return { id: user.id, login };
+}
+
+/** The admin's session on the floor, a call that must succeed, and the Sales queue. */
+async function asAdmin(floor: Floor) {
+  const admin = await floor.signIn('admin@e2e.test', ADMIN_PASSWORD);
+  const must = async (method: string, url: string, body?: unknown) => {
+    const res = await floor.api(admin, method, url, body);
+    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.json)}`);
+    return res.json;
+  };
+  const queues = (await must('GET', '/api/queues')) as Array<{ id: number; name: string }>;
+  const sales = queues.find((q) => q.name === 'Sales')!;
+  return { admin, must, sales };
 }
