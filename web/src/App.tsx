@@ -1,18 +1,24 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { Redirect, useLocation } from 'wouter';
 import { api } from './api/client';
 import type { Locale, User } from './api/types';
+import { Console } from './console/Console';
 import { Desktop } from './desk/Desktop';
 import { I18nProvider, initialLocale, isLocale, translate } from './i18n/i18n';
 import { SignIn } from './SignIn';
 
 /**
- * The agent desktop (issue 5): the sign-in page until there is a session (GET /api/auth/me),
- * then the desktop. The language is the user's own (PATCH /api/auth/me), chosen on the
+ * Pacer in the browser: the sign-in page until there is a session (GET /api/auth/me), then the
+ * agent desktop (issue 5) for agents, the supervisor console (issue 6, under /console) for
+ * supervisors and admins — who may open the desktop at /desk. The language is the user's own (PATCH /api/auth/me), chosen on the
  * sign-in page or with the switch in the desktop.
  */
 export function App() {
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }));
+  const [location] = useLocation();
   const pickedBeforeSignIn = useRef(false);
 
   useEffect(() => {
@@ -44,8 +50,9 @@ export function App() {
   );
 
   useEffect(() => {
-    document.title = `${translate(locale, 'app.name')} — ${translate(locale, user ? 'app.desktop' : 'signIn.title')}`;
-  }, [locale, user]);
+    const page = !user ? 'signIn.title' : showsConsole(user, location) ? 'console.title' : 'app.desktop';
+    document.title = `${translate(locale, 'app.name')} — ${translate(locale, page)}`;
+  }, [locale, user, location]);
 
   const timeZone = user?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
@@ -55,10 +62,23 @@ export function App() {
           {translate(locale, 'app.loading')}
         </p>
       ) : user ? (
-        <Desktop user={user} onSignedOut={() => setUser(null)} />
+        <QueryClientProvider client={queryClient}>
+          {showsConsole(user, location) ? (
+            <Console user={user} onSignedOut={() => setUser(null)} />
+          ) : user.role !== 'agent' && location === '/' ? (
+            <Redirect to="/console" replace />
+          ) : (
+            <Desktop user={user} onSignedOut={() => setUser(null)} />
+          )}
+        </QueryClientProvider>
       ) : (
         <SignIn onSignedIn={signedIn} />
       )}
     </I18nProvider>
   );
+}
+
+/** Supervisors and admins work in the console; an agent always gets her desktop, whatever the path. */
+function showsConsole(user: User, path: string): boolean {
+  return user.role !== 'agent' && (path === '/console' || path.startsWith('/console/'));
 }

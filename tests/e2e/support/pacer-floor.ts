@@ -61,6 +61,8 @@ export interface Floor {
   server: ServerProcess;
   url: string;
   agent: { id: number; email: string; login: string };
+  /** A supervisor granted the Sales campaigns (preview and draft), not Collections. */
+  supervisor: { id: number; email: string; login: string };
   previewCampaignId: number;
   /** Calls the API as someone (a cookie from signIn). */
   api(cookie: string, method: string, url: string, body?: unknown): Promise<{ status: number; json: any }>;
@@ -112,6 +114,7 @@ export async function startFloor(engine: Engine): Promise<Floor> {
     const other = await must(admin, 'POST', '/api/users', { email: 'sato@e2e.test', userCode: 'sato', displayName: '佐藤 恵', role: 'agent', password: PASSWORD, locale: 'ja', timeZone: 'Asia/Tokyo' });
     await must(admin, 'PUT', `/api/queues/${sales.id}/members/${agent.id}`);
     await must(admin, 'PUT', `/api/queues/${collections.id}/members/${other.id}`);
+    const supervisor = await must(admin, 'POST', '/api/users', { email: 'nakamura@e2e.test', userCode: 'nakamura', displayName: 'Ken Nakamura', role: 'supervisor', password: PASSWORD, locale: 'en', timeZone: 'Europe/Warsaw' });
 
     const list = await must(admin, 'POST', '/api/lists', { name: 'Warsaw customers', defaultRegion: 'PL', defaultTimeZone: 'Europe/Warsaw' });
     const csv = ['name,phone,mobile,balance,plan', ...CONTACTS.map((c) => [c.name, c.phone, c.mobile, c.balance, c.plan].join(','))].join('\n') + '\n';
@@ -137,7 +140,10 @@ export async function startFloor(engine: Engine): Promise<Floor> {
       callGuide: CALL_GUIDE,
     });
     await must(admin, 'POST', `/api/campaigns/${preview.id}/start`);
-    await must(admin, 'POST', '/api/campaigns', { name: DRAFT_CAMPAIGN, mode: 'progressive', queueId: sales.id, callerId: '+48223334456', listIds: [list.id], regulatoryProfile: 'none', contactableTimes });
+    // The supervisor watches the Sales campaigns only (A1: grants), not Collections.
+    await must(admin, 'PUT', `/api/campaigns/${preview.id}/grants/${supervisor.id}`);
+    const draft = await must(admin, 'POST', '/api/campaigns', { name: DRAFT_CAMPAIGN, mode: 'progressive', queueId: sales.id, callerId: '+48223334456', listIds: [list.id], regulatoryProfile: 'none', contactableTimes });
+    await must(admin, 'PUT', `/api/campaigns/${draft.id}/grants/${supervisor.id}`);
     const hidden = await must(admin, 'POST', '/api/campaigns', { name: OTHER_CAMPAIGN, mode: 'preview', queueId: collections.id, callerId: '+48223334457', listIds: [list.id], regulatoryProfile: 'none', contactableTimes });
     await must(admin, 'POST', `/api/campaigns/${hidden.id}/start`);
 
@@ -149,6 +155,7 @@ export async function startFloor(engine: Engine): Promise<Floor> {
         return server.url;
       },
       agent: { id: agent.id, email: 'kowalski@e2e.test', login: 'kowalski' },
+      supervisor: { id: supervisor.id, email: 'nakamura@e2e.test', login: 'nakamura' },
       previewCampaignId: preview.id,
       api,
       signIn,

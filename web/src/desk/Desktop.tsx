@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { api, ApiError } from '../api/client';
 import type { User } from '../api/types';
 import { useI18n, type Translate } from '../i18n/i18n';
-import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { UserBar } from '../ui/UserBar';
 import { AgentSession } from './agent-session';
 import { Availability } from './Availability';
 import { CampaignsPanel } from './CampaignsPanel';
@@ -76,14 +76,7 @@ export function Desktop(props: { user: User; onSignedOut(): void }) {
             <span className="dot" aria-hidden="true" />
             {t(connection === 'live' ? 'connection.live' : 'connection.offline')}
           </span>
-          <LanguageSwitch compact />
-          <span className="user" title={`${t('signedInAs', { name: props.user.displayName })} (${props.user.email})`}>
-            <span className="visually-hidden">{t('signedInAs', { name: props.user.displayName })}</span>
-            <span aria-hidden="true">{props.user.displayName}</span>
-          </span>
-          <button type="button" onClick={() => void signOut()}>
-            {t('signOut')}
-          </button>
+          <UserBar user={props.user} onSignOut={() => void signOut()} />
         </header>
         {connection === 'lost' && (
           <div className="banner warn" role="status">

@@ -2,7 +2,10 @@
  * English: the reference catalogue. Every key here must exist in ja.ts and pl.ts (the type
  * checker says so) with the same {placeholders} (tests/web/i18n.test.ts says so).
  */
-export const en = {
+import { consoleMessages } from '../console/messages';
+
+/** The agent desktop and sign-in page. */
+const desk = {
   'app.name': 'Pacer',
   'app.desktop': 'Agent desktop',
   'app.loading': 'Loading…',
@@ -236,5 +239,9 @@ export const en = {
   'messages.dismiss': 'Close the message',
 } as const;
 
+export const en = { ...desk, ...consoleMessages.en };
+
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
+/** The desktop's part of a catalogue; the console's parts live beside its pages (web/src/console/…/messages.ts). */
+export type DeskMessages = Record<keyof typeof desk, string>;

@@ -1,7 +1,8 @@
-import type { Messages } from './en';
+import { consoleMessages } from '../console/messages';
+import type { DeskMessages, Messages } from './en';
 
 /** 日本語 */
-export const ja: Messages = {
+const desk: DeskMessages = {
   'app.name': 'Pacer',
   'app.desktop': 'エージェント画面',
   'app.loading': '読み込み中…',
@@ -234,3 +235,5 @@ export const ja: Messages = {
   'messages.kind.error': 'エラー',
   'messages.dismiss': 'メッセージを閉じる',
 };
+
+export const ja: Messages = { ...desk, ...consoleMessages.ja };

@@ -1,7 +1,8 @@
-import type { Messages } from './en';
+import { consoleMessages } from '../console/messages';
+import type { DeskMessages, Messages } from './en';
 
 /** Polski */
-export const pl: Messages = {
+const desk: DeskMessages = {
   'app.name': 'Pacer',
   'app.desktop': 'Pulpit konsultanta',
   'app.loading': 'Wczytywanie…',
@@ -234,3 +235,5 @@ export const pl: Messages = {
   'messages.kind.error': 'Błąd',
   'messages.dismiss': 'Zamknij wiadomość',
 };
+
+export const pl: Messages = { ...desk, ...consoleMessages.pl };

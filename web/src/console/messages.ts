@@ -1,0 +1,12 @@
+import { callbacksMessages } from './callbacks/messages';
+import { campaignsMessages } from './campaigns/messages';
+import { dashboardMessages } from './dashboard/messages';
+import { listsMessages } from './lists/messages';
+import { shellMessages } from './shell-messages';
+
+/** The console's catalogue, gathered from its pages; web/src/i18n/{en,ja,pl}.ts add it to the desktop's. */
+export const consoleMessages = {
+  en: { ...shellMessages.en, ...dashboardMessages.en, ...campaignsMessages.en, ...listsMessages.en, ...callbacksMessages.en },
+  ja: { ...shellMessages.ja, ...dashboardMessages.ja, ...campaignsMessages.ja, ...listsMessages.ja, ...callbacksMessages.ja },
+  pl: { ...shellMessages.pl, ...dashboardMessages.pl, ...campaignsMessages.pl, ...listsMessages.pl, ...callbacksMessages.pl },
+};
