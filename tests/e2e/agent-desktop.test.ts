@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableEngines, type Engine } from '../support/storage.js';
-import { chromiumAvailable, launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
+import { chromiumAvailable, screenshot } from './support/browser.js';
 import { button, reasonOf, resetAgent, signInThroughPage, stateOf, textOf, timeInState, until, WAIT_MS } from './support/desk-page.js';
-import { ADMIN_PASSWORD, DRAFT_CAMPAIGN, OTHER_CAMPAIGN, PREVIEW_CAMPAIGN, startFloor, type Floor } from './support/pacer-floor.js';
+import { ADMIN_PASSWORD, DRAFT_CAMPAIGN, OTHER_CAMPAIGN, PREVIEW_CAMPAIGN, floorInChromium } from './support/pacer-floor.js';
 import { callbackTests } from './callback-flows.js';
 import { dialerTests, ownedTests } from './dialer-flows.js';
 import { languageTests } from './language-flows.js';
@@ -17,15 +17,7 @@ import { previewTests } from './preview-flows.js';
 const engines: Engine[] = chromiumAvailable() ? await availableEngines() : [];
 
 describe.skipIf(engines.length === 0).each(engines)('agent desktop in Chromium (%s)', (engine) => {
-  const ctx = {} as { floor: Floor; browser: TestBrowser; engine: Engine };
-  beforeAll(async () => {
-    ctx.engine = engine;
-    [ctx.floor, ctx.browser] = await Promise.all([startFloor(engine), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await ctx.browser?.close();
-    await ctx.floor?.close();
-  });
+  const ctx = floorInChromium(engine, { beforeAll, afterAll });
   const shot = (name: string) => (engine === 'embedded' ? name : `${name}-${engine}`);
 
   it('A1: the agent signs in with her user ID, a wrong password is refused with a message, and signing out ends the session', async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableEngines, type Engine } from '../support/storage.js';
-import { chromiumAvailable, launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
+import { chromiumAvailable, screenshot } from './support/browser.js';
 import { signInThroughPage, WAIT_MS } from './support/desk-page.js';
-import { ADMIN_PASSWORD, PASSWORD, startFloor, type Floor } from './support/pacer-floor.js';
+import { ADMIN_PASSWORD, PASSWORD, floorInChromium } from './support/pacer-floor.js';
 
 /**
  * Issue 6: the supervisor console in real Chromium against a real Pacer server process with the
@@ -13,15 +13,7 @@ import { ADMIN_PASSWORD, PASSWORD, startFloor, type Floor } from './support/pace
 const engines: Engine[] = chromiumAvailable() ? await availableEngines() : [];
 
 describe.skipIf(engines.length === 0).each(engines)('supervisor console in Chromium (%s)', (engine) => {
-  const ctx = {} as { floor: Floor; browser: TestBrowser; engine: Engine };
-  beforeAll(async () => {
-    ctx.engine = engine;
-    [ctx.floor, ctx.browser] = await Promise.all([startFloor(engine), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await ctx.browser?.close();
-    await ctx.floor?.close();
-  });
+  const ctx = floorInChromium(engine, { beforeAll, afterAll });
   const shot = (name: string) => (engine === 'embedded' ? `console-${name}` : `console-${name}-${engine}`);
 
   it('A1: a supervisor signs in to the console with its sections; an agent who opens /console gets her desktop; an unknown page says so', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ensureWebBuild } from '../../../scripts/build-web.js';
 import { startServerProcess, type ServerProcess } from '../../support/server-process.js';
 import { openTestStorage, type Engine, type TestStorage } from '../../support/storage.js';
+import { launchBrowser, type TestBrowser } from './browser.js';
 
 /**
  * A real Pacer server process (simulated carrier) with a small floor made through its own API,
@@ -237,4 +238,21 @@ async function asAdmin(floor: Floor) {
   const queues = (await must('GET', '/api/queues')) as Array<{ id: number; name: string }>;
   const sales = queues.find((q) => q.name === 'Sales')!;
   return { admin, must, sales };
+}
+
+/**
+ * A floor and a Chromium for one describe block: started before its tests, closed after. The
+ * tests read `ctx.floor` and `ctx.browser` once they run.
+ */
+export function floorInChromium(engine: Engine, hooks: { beforeAll(fn: () => Promise<void>): void; afterAll(fn: () => Promise<void>): void }) {
+  const ctx = {} as { floor: Floor; browser: TestBrowser; engine: Engine };
+  hooks.beforeAll(async () => {
+    ctx.engine = engine;
+    [ctx.floor, ctx.browser] = await Promise.all([startFloor(engine), launchBrowser()]);
+  });
+  hooks.afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.floor?.close();
+  });
+  return ctx;
 }

@@ -2,6 +2,7 @@ import { Link, Route, Router, Switch } from 'wouter';
 import { api } from '../api/client';
 import type { User } from '../api/types';
 import { useI18n, type Translate } from '../i18n/i18n';
+import { Brand } from '../ui/Brand';
 import { UserBar } from '../ui/UserBar';
 import { CallbacksPage } from './callbacks/CallbacksPage';
 import { CampaignsPage } from './campaigns/CampaignsPage';
@@ -31,10 +32,7 @@ export function Console(props: { user: User; onSignedOut(): void }) {
     <Router base="/console">
       <div className="console">
         <header className="topbar">
-          <div className="brand">
-            <span className="brand-mark" aria-hidden="true">P</span>
-            <span>{t('app.name')}</span>
-          </div>
+          <Brand />
           <nav className="console-nav" aria-label={t('console.nav')}>
             {SECTIONS.map((s) => (
               <Link key={s.path} href={s.path} className={(active) => (active ? 'active' : '')}>

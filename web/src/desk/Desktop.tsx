@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { api, ApiError } from '../api/client';
 import type { User } from '../api/types';
 import { useI18n, type Translate } from '../i18n/i18n';
+import { Brand } from '../ui/Brand';
 import { UserBar } from '../ui/UserBar';
 import { AgentSession } from './agent-session';
 import { Availability } from './Availability';
@@ -65,10 +66,7 @@ export function Desktop(props: { user: User; onSignedOut(): void }) {
     <DeskActionsContext.Provider value={actions}>
       <div className="desk">
         <header className="topbar">
-          <div className="brand">
-            <span className="brand-mark" aria-hidden="true">P</span>
-            <span>{t('app.name')}</span>
-          </div>
+          <Brand />
           {view && <StatusBox view={view} />}
           {view && <Availability view={view} />}
           <div className="spacer" />
