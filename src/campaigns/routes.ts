@@ -10,6 +10,7 @@ import { changeCampaignStatus, type SupervisorAction } from './change-campaign-s
 import { createCampaign } from './create-campaign.js';
 import { deleteCampaign } from './delete-campaign.js';
 import { campaignDefaults } from './get-campaign-defaults.js';
+import { getListColumns, listColumnsQuery, listColumnsView } from './get-list-columns.js';
 import { getOwnerErrors, ownerErrorsQuery, ownerErrorsView } from './get-owner-errors.js';
 import { campaignSummary, listCampaigns, listCampaignsQuery } from './list-campaigns.js';
 import { updateCampaign } from './update-campaign.js';
@@ -40,6 +41,11 @@ export function campaignRoutes(app: App, { storage: { db }, clock }: AppDeps): v
     config: { roles: STAFF },
     schema: { tags: ['campaigns'], summary: 'The settings a new campaign of a mode starts with (system wrap-up codes, retry rules, hours)', querystring: z.object({ mode: z.enum(dialingModes) }).strict(), response: { 200: campaignView.partial(), ...errors } },
   }, (req) => campaignDefaults(db, req.actor!, req.query.mode));
+
+  app.get('/campaigns/list-columns', {
+    config: { roles: STAFF },
+    schema: { tags: ['campaigns'], summary: 'The columns of these lists a campaign can sort by, show on screen pop or take owners from (L3, P2, O1)', querystring: listColumnsQuery, response: { 200: listColumnsView, ...errors } },
+  }, (req) => getListColumns(db, req.query.listIds));
 
   app.get('/campaigns/:id', {
     config: { roles: STAFF },

@@ -1,16 +1,10 @@
-import { defineMessages } from '../define-messages';
+import { campaignListMessages } from './messages-list';
+import { campaignOwnersMessages } from './messages-owners';
+import { campaignSettingsMessages } from './messages-settings';
 
-/** The campaigns page's strings. */
-export const campaignsMessages = defineMessages(
-  {
-    'console.campaigns.title': 'Campaigns',
-  },
-  {
-    ja: {
-      'console.campaigns.title': 'キャンペーン',
-    },
-    pl: {
-      'console.campaigns.title': 'Kampanie',
-    },
-  },
-);
+/** The campaigns pages' strings (console.campaigns.*), gathered from their parts. */
+export const campaignsMessages = {
+  en: { ...campaignListMessages.en, ...campaignSettingsMessages.en, ...campaignOwnersMessages.en },
+  ja: { ...campaignListMessages.ja, ...campaignSettingsMessages.ja, ...campaignOwnersMessages.ja },
+  pl: { ...campaignListMessages.pl, ...campaignSettingsMessages.pl, ...campaignOwnersMessages.pl },
+};
