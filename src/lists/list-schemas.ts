@@ -11,6 +11,8 @@ export const listView = z
     recordCount: z.number().describe('Records of committed imports'),
     importCount: z.number(),
     runningImports: z.number(),
+    lastImport: z.object({ id: z.number(), status: z.enum(['running', 'committed', 'failed']), startedAt: z.string(), finishedAt: z.string().nullable() }).nullable().describe('The newest import'),
+    campaigns: z.array(z.object({ id: z.number(), name: z.string(), status: z.string() })).describe('Campaigns using the list; appending is allowed while they run (L2)'),
     createdAt: z.string(),
   })
   .meta({ id: 'ContactList' });
@@ -43,6 +45,7 @@ export const importView = z
     replaced: z.number().describe('Records already in the list that rows of this import replaced (same primary number)'),
     errorCount: z.number(),
     error: failure.nullable(),
+    startedBy: z.string().nullable().describe('Display name of who uploaded the file'),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
   })

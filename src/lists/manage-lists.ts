@@ -20,6 +20,10 @@ export interface ListView {
   recordCount: number;
   importCount: number;
   runningImports: number;
+  /** The newest import, whatever its status (the console's list table). */
+  lastImport: { id: number; status: 'running' | 'committed' | 'failed'; startedAt: string; finishedAt: string | null } | null;
+  /** Campaigns using the list (not deleted): appending to it is allowed while they run (L2). */
+  campaigns: Array<{ id: number; name: string; status: string }>;
   createdAt: string;
 }
 
@@ -68,7 +72,7 @@ function listQuery(db: Kysely<Database>) {
 
 type ListRow = Awaited<ReturnType<ReturnType<typeof listQuery>['executeTakeFirstOrThrow']>>;
 
-const toView = (r: ListRow): ListView => ({
+const toView = (r: ListRow): Omit<ListView, 'lastImport' | 'campaigns'> => ({
   id: r.id,
   name: r.name,
   defaultRegion: r.default_region,
@@ -82,7 +86,36 @@ const toView = (r: ListRow): ListView => ({
 export async function getList(db: Kysely<Database>, id: number): Promise<ListView> {
   const row = await listQuery(db).where('l.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('List', id);
-  return toView(row);
+  return (await withUse(db, [toView(row)]))[0]!;
+}
+
+/** Adds each list's newest import and the campaigns using it. */
+async function withUse(db: Kysely<Database>, lists: Array<Omit<ListView, 'lastImport' | 'campaigns'>>): Promise<ListView[]> {
+  const ids = lists.map((l) => l.id);
+  if (ids.length === 0) return [];
+  const [imports, campaigns] = await Promise.all([
+    db
+      .selectFrom('list_imports')
+      .select(['id', 'list_id', 'status', 'started_at', 'finished_at'])
+      .where('id', 'in', db.selectFrom('list_imports').select((eb) => eb.fn.max('id').as('id')).where('list_id', 'in', ids).groupBy('list_id'))
+      .execute(),
+    db
+      .selectFrom('campaign_lists as cl')
+      .innerJoin('campaigns as c', 'c.id', 'cl.campaign_id')
+      .select(['cl.list_id', 'c.id', 'c.name', 'c.status'])
+      .where('cl.list_id', 'in', ids)
+      .where('c.deleted_at', 'is', null)
+      .orderBy('c.name')
+      .execute(),
+  ]);
+  return lists.map((l) => {
+    const last = imports.find((i) => i.list_id === l.id);
+    return {
+      ...l,
+      lastImport: last ? { id: last.id, status: last.status, startedAt: last.started_at.toISOString(), finishedAt: last.finished_at ? last.finished_at.toISOString() : null } : null,
+      campaigns: campaigns.filter((c) => c.list_id === l.id).map((c) => ({ id: c.id, name: c.name, status: c.status })),
+    };
+  });
 }
 
 export async function listLists(db: Kysely<Database>, page: PageQuery & { search?: string | undefined }): Promise<Page<ListView>> {
@@ -97,7 +130,7 @@ export async function listLists(db: Kysely<Database>, page: PageQuery & { search
     query.orderBy('l.name').limit(page.limit).offset(page.offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map(toView), total: Number(total.n), limit: page.limit, offset: page.offset };
+  return { items: await withUse(db, rows.map(toView)), total: Number(total.n), limit: page.limit, offset: page.offset };
 }
 
 /** Soft delete: the list and its records disappear from every view; a campaign still dialing it must let go first. */

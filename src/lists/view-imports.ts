@@ -22,11 +22,13 @@ export interface ImportView {
   replaced: number;
   errorCount: number;
   error: { code: string; message: string; details: unknown } | null;
+  /** Display name of who uploaded the file. */
+  startedBy: string | null;
   startedAt: string;
   finishedAt: string | null;
 }
 
-type ImportRow = Selectable<ListImportsTable> & { error_count: number };
+type ImportRow = Selectable<ListImportsTable> & { error_count: number; started_by: string | null };
 
 const toView = (r: ImportRow): ImportView => ({
   id: r.id,
@@ -43,6 +45,7 @@ const toView = (r: ImportRow): ImportView => ({
   replaced: r.replaced,
   errorCount: Number(r.error_count),
   error: (r.error as ImportView['error']) ?? null,
+  startedBy: r.started_by,
   startedAt: r.started_at.toISOString(),
   finishedAt: r.finished_at ? r.finished_at.toISOString() : null,
 });
@@ -52,6 +55,7 @@ function importQuery(db: Kysely<Database>, listId: number) {
     .selectFrom('list_imports as i')
     .selectAll('i')
     .select((eb) => eb.selectFrom('list_import_errors as e').select((s) => s.fn.countAll<number>().as('n')).whereRef('e.import_id', '=', 'i.id').as('error_count'))
+    .select((eb) => eb.selectFrom('users as u').select('u.display_name').whereRef('u.id', '=', 'i.created_by').as('started_by'))
     .where('i.list_id', '=', listId);
 }
 

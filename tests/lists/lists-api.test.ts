@@ -229,6 +229,12 @@ describe.each(await availableEngines())('L1 lists API (%s)', (engine) => {
     expect(a.id).toBe(idOfA);
     expect(a.owner_ref).toBe('agent.a@example.test');
     expect((await supervisor.call('GET', `/api/lists/${listId}`)).json.recordCount).toBe(3);
+    // The console shows the newest import, the campaigns using the list, and who uploaded each file.
+    const shown = (await supervisor.call('GET', '/api/lists?limit=100')).json.items.find((l: { id: number }) => l.id === listId);
+    expect(shown).toMatchObject({ lastImport: { id: second.json.importId, status: 'committed', finishedAt: expect.any(String) }, campaigns: [{ id: campaign.id, name: `Running ${listId}`, status: 'running' }] });
+    const history = (await supervisor.call('GET', `/api/lists/${listId}/imports`)).json.items;
+    const uploader = (await t.storage.db.selectFrom('users').select('display_name').where('id', '=', supervisor.userId).executeTakeFirstOrThrow()).display_name;
+    expect(history.map((i: { id: number; startedBy: string }) => [i.id, i.startedBy])).toEqual([[second.json.importId, uploader], [first.json.importId, uploader]]);
     // The list cannot be deleted while the campaign runs.
     expect((await supervisor.call('DELETE', `/api/lists/${listId}`)).status).toBe(409);
   });
