@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableEngines, type Engine } from '../support/storage.js';
 import { listsConsoleTests } from './console-lists-flows.js';
 import { campaignsConsoleTests } from './console-campaigns-flows.js';
+import { callbacksConsoleTests } from './console-callbacks-flows.js';
 import { chromiumAvailable, screenshot } from './support/browser.js';
 import { signInThroughPage, WAIT_MS } from './support/desk-page.js';
 import { ADMIN_PASSWORD, PASSWORD, floorInChromium } from './support/pacer-floor.js';
 import { wizardConsoleTests } from './console-wizard-flows.js';
-import { dashboardConsoleTests } from './console-dashboard-flows.js';
 
 /**
  * Issue 6: the supervisor console in real Chromium against a real Pacer server process with the
@@ -74,5 +74,6 @@ describe.skipIf(engines.length === 0).each(engines)('supervisor console in Chrom
 
   campaignsConsoleTests(ctx, shot);
 
-  dashboardConsoleTests(ctx, shot);
+  callbacksConsoleTests(ctx, shot);
+
 });
