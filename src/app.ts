@@ -16,6 +16,7 @@ import type { App, AppDeps } from './http/types.js';
 import { registerWebApp } from './http/web-app.js';
 import { queueRoutes } from './queues/routes.js';
 import { recordRoutes } from './records/routes.js';
+import { reportRoutes } from './reports/routes.js';
 import { userRoutes } from './users/routes.js';
 
 export interface BuildOptions {
@@ -70,6 +71,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     queueRoutes(typed, deps);
     recordRoutes(typed, deps);
     callbackRoutes(typed, deps);
+    reportRoutes(typed, deps);
     listRoutes(typed, deps);
     dncRoutes(typed, deps);
     campaignRoutes(typed, deps);

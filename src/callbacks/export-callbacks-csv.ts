@@ -1,9 +1,8 @@
-import iconv from 'iconv-lite';
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type { Actor } from '../access/actor.js';
 import type { Clock } from '../shared/clock.js';
-import { csvLine } from '../shared/csv.js';
+import { csvLine, encodeCsv } from '../shared/csv.js';
 import type { Database } from '../storage/schema.js';
 import { CSV_COLUMNS, type CsvColumn, type CsvQuery } from './callback-schemas.js';
 import { toCallbackView, type CallbackView } from './callback-view.js';
@@ -21,15 +20,16 @@ export async function* callbacksCsv(db: Kysely<Database>, clock: Clock, actor: A
   const now = clock.now();
   const { filtered, timeZone } = await filterCallbacks(db, actor, query, now);
   const columns = query.columns ?? [...CSV_COLUMNS];
-  const encode = query.encoding === 'shift_jis' ? (s: string) => iconv.encode(s, 'shift_jis') : (s: string) => Buffer.from(s, 'utf8');
   const when = (iso: string) => DateTime.fromISO(iso).setZone(timeZone).toFormat('yyyy-LL-dd HH:mm');
-  const header = csvLine(columns.map((c) => headerOf(c, timeZone)));
-  yield encode(query.encoding === 'utf-8' ? `\uFEFF${header}` : header);
-  for (let offset = 0; ; offset += PAGE) {
-    const rows = await searchPage(db, filtered, query, PAGE, offset);
-    if (rows.length > 0) yield encode(rows.map((r) => csvLine(columns.map((c) => cellOf(c, toCallbackView(r, now), when)))).join(''));
-    if (rows.length < PAGE) return;
+  async function* lines() {
+    yield csvLine(columns.map((c) => headerOf(c, timeZone)));
+    for (let offset = 0; ; offset += PAGE) {
+      const rows = await searchPage(db, filtered, query, PAGE, offset);
+      if (rows.length > 0) yield rows.map((r) => csvLine(columns.map((c) => cellOf(c, toCallbackView(r, now), when)))).join('');
+      if (rows.length < PAGE) return;
+    }
   }
+  yield* encodeCsv(lines(), query.encoding);
 }
 
 const TIMED: ReadonlySet<CsvColumn> = new Set(['windowStart', 'windowEnd', 'createdAt', 'updatedAt']);

@@ -1,5 +1,5 @@
-import { Readable } from 'node:stream';
 import { ANYONE, STAFF } from '../access/actor.js';
+import { sendCsv } from '../http/csv-reply.js';
 import { errors, idParam } from '../http/schemas.js';
 import type { App, AppDeps } from '../http/types.js';
 import { pageOf } from '../shared/pagination.js';
@@ -22,19 +22,7 @@ export function callbackRoutes(app: App, { storage: { db }, clock }: AppDeps): v
   app.get('/callbacks.csv', {
     config: { roles: STAFF },
     schema: { tags, summary: 'The same search as CSV (C6): UTF-8 with BOM, or encoding=shift_jis', querystring: csvQuery, produces: ['text/csv'] },
-  }, async (req, reply) => {
-    const chunks = callbacksCsv(db, clock, req.actor!, req.query);
-    const first = await chunks.next(); // filters and grants are checked before the headers go out
-    const body = Readable.from((async function* () {
-      if (!first.done) yield first.value;
-      yield* chunks;
-    })());
-    const stamp = clock.now().toISOString().slice(0, 16).replace(/\D/g, '');
-    return reply
-      .type(`text/csv; charset=${req.query.encoding === 'shift_jis' ? 'shift_jis' : 'utf-8'}`)
-      .header('content-disposition', `attachment; filename="callbacks-${stamp}.csv"`)
-      .send(body);
-  });
+  }, (req, reply) => sendCsv(reply, clock, 'callbacks', req.query.encoding, callbacksCsv(db, clock, req.actor!, req.query)));
 
   app.post('/callbacks/reassign', {
     config: { roles: STAFF },
