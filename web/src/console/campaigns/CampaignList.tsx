@@ -74,7 +74,7 @@ export function CampaignList() {
               </thead>
               <tbody>
                 {page.items.map((c) => (
-                  <Row key={c.id} campaign={c} board={progressOf.get(c.id)} />
+                  <Row key={c.id} campaign={c} board={progressOf.get(c.id)} boardLoading={board.isPending} />
                 ))}
               </tbody>
             </table>
@@ -85,7 +85,7 @@ export function CampaignList() {
   );
 }
 
-function Row({ campaign: c, board }: { campaign: CampaignSummary; board: CampaignBoard | undefined }) {
+function Row({ campaign: c, board, boardLoading }: { campaign: CampaignSummary; board: CampaignBoard | undefined; boardLoading: boolean }) {
   const { t } = useI18n();
   return (
     <tr data-campaign={c.name}>
@@ -107,7 +107,7 @@ function Row({ campaign: c, board }: { campaign: CampaignSummary; board: Campaig
       </td>
       <td>{c.queueName}</td>
       <td className="num">{c.listCount ?? '—'}</td>
-      <td>{board ? <Penetration progress={board.progress} /> : <span className="muted small">{t('console.campaigns.progressHidden')}</span>}</td>
+      <td>{board ? <Penetration progress={board.progress} /> : <span className="muted small">{boardLoading ? '…' : t('console.campaigns.progressHidden')}</span>}</td>
       <td>{c.canEdit ? <span className="muted small">{t('console.campaigns.canChange')}</span> : <span className="tag view-only">{t('console.campaigns.viewOnly')}</span>}</td>
     </tr>
   );
