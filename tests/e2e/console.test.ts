@@ -26,7 +26,7 @@ describe.skipIf(engines.length === 0).each(engines)('supervisor console in Chrom
       await signInThroughPage(page, ctx.floor, 'nakamura');
       await page.waitForURL(/\/console$/, { timeout: WAIT_MS });
       const nav = page.getByRole('navigation', { name: 'Console sections' });
-      expect(await nav.getByRole('link').allTextContents()).toEqual(['Live dashboard', 'Campaigns', 'Lists', 'Callbacks']);
+      expect(await nav.getByRole('link').allTextContents()).toEqual(['Live dashboard', 'Campaigns', 'Lists', 'Callbacks', 'Reports', 'Administration']);
       expect(await page.title()).toBe('Pacer — Supervisor console');
       await nav.getByRole('link', { name: 'Callbacks' }).click();
       await page.waitForURL(/\/console\/callbacks$/);

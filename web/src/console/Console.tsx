@@ -4,10 +4,12 @@ import type { User } from '../api/types';
 import { useI18n, type Translate } from '../i18n/i18n';
 import { Brand } from '../ui/Brand';
 import { UserBar } from '../ui/UserBar';
+import { AdminPage } from './admin/AdminPage';
 import { CallbacksPage } from './callbacks/CallbacksPage';
 import { CampaignsPage } from './campaigns/CampaignsPage';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { ListsPage } from './lists/ListsPage';
+import { ReportsPage } from './reports/ReportsPage';
 
 /** The console's sections, in the order of the navigation; each is a path under /console. */
 const SECTIONS = [
@@ -15,6 +17,8 @@ const SECTIONS = [
   { path: '/campaigns', label: 'console.nav.campaigns' },
   { path: '/lists', label: 'console.nav.lists' },
   { path: '/callbacks', label: 'console.nav.callbacks' },
+  { path: '/reports', label: 'console.nav.reports' },
+  { path: '/admin', label: 'console.nav.admin' },
 ] as const satisfies ReadonlyArray<{ path: string; label: Parameters<Translate>[0] }>;
 
 /**
@@ -54,6 +58,12 @@ export function Console(props: { user: User; onSignedOut(): void }) {
             </Route>
             <Route path="/callbacks">
               <CallbacksPage user={props.user} />
+            </Route>
+            <Route path="/reports" nest>
+              <ReportsPage user={props.user} />
+            </Route>
+            <Route path="/admin" nest>
+              <AdminPage user={props.user} />
             </Route>
             <Route>
               <p className="card">{t('console.notFound')}</p>
