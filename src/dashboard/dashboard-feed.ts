@@ -21,7 +21,7 @@ export type DashboardMessage =
   | { type: 'agent'; at: string; campaignIds: number[]; agent: AgentOnFloor };
 
 type Section = Exclude<keyof CampaignDashboard, 'id'>;
-const SECTIONS: readonly Section[] = ['name', 'mode', 'status', 'pacedHere', 'dialing', 'progress', 'abandonRate', 'calls', 'dialRatio', 'agentsByState', 'agents', 'owners', 'pacing'];
+const SECTIONS: readonly Section[] = ['name', 'mode', 'status', 'pacedHere', 'pacedBy', 'dialing', 'progress', 'abandonRate', 'calls', 'dialRatio', 'agentsByState', 'agents', 'owners', 'pacing'];
 
 interface Subscriber {
   actor: Actor;

@@ -19,6 +19,7 @@ const campaign = z
     mode: z.string(),
     status: z.string(),
     pacedHere: z.boolean().describe('this node holds the lease and paces the campaign: calls, agents, dial ratio and pacing are known (else null)'),
+    pacedBy: z.string().nullable().describe('the node that holds the lease and dials the campaign (this one when pacedHere); null while no node does: a running campaign\'s engine starts when its first agent joins'),
     dialing: z.boolean(),
     progress: z
       .object({

@@ -22,6 +22,8 @@ export interface CampaignDashboard {
   status: CampaignStatus;
   /** This node holds the campaign's lease and paces it: calls, agents, dial ratio and pacing are known here. */
   pacedHere: boolean;
+  /** The node that holds the campaign's lease and dials it (this one when pacedHere); null while no node does — a running campaign's engine starts when its first agent joins. */
+  pacedBy: string | null;
   dialing: boolean;
   progress: RecordProgress;
   abandonRate: AbandonRates;
@@ -56,6 +58,8 @@ interface CampaignRow {
   mode: DialingMode;
   status: CampaignStatus;
   target: AbandonRates['target'];
+  /** The node holding an unexpired lease on the campaign, if any. */
+  leaseHolder: string | null;
 }
 
 /** Campaign IDs the actor may watch (admins: every live campaign). Agents are refused. */
@@ -101,7 +105,7 @@ export class DashboardReader {
 
   async read(ids: ReadonlySet<number>): Promise<DashboardView> {
     const now = this.clock.now();
-    const rows = await this.campaignRows([...ids]);
+    const rows = await this.campaignRows([...ids], now);
     const counts = await countCampaignRecords(this.db, rows.map((r) => r.id));
     if (counts.length > 0 && counts.reduce((n, c) => n + c.parts, 0) > 4 * counts.length + JOURNAL_SLACK) await compactRecordCounts(this.db);
     const ownerIds = new Set<number>();
@@ -133,6 +137,7 @@ export class DashboardReader {
       mode: row.mode,
       status: row.status,
       pacedHere: engine !== undefined,
+      pacedBy: engine ? (this.runtime?.nodeId ?? null) : row.leaseHolder,
       dialing: engine?.dialing ?? false,
       progress: summarizeCampaign(counts),
       abandonRate: { us: pick(rates?.us), uk: pick(rates?.uk), target: row.target, source: engine ? 'engine' : 'database' },
@@ -145,12 +150,21 @@ export class DashboardReader {
     };
   }
 
-  private async campaignRows(ids: number[]): Promise<CampaignRow[]> {
+  private async campaignRows(ids: number[], now: Date): Promise<CampaignRow[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db.selectFrom('campaigns').selectAll().where('id', 'in', ids).where('deleted_at', 'is', null).orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('campaigns')
+      .leftJoin('campaign_leases as l', (j) => j.onRef('l.campaign_id', '=', 'campaigns.id').on('l.expires_at', '>', now))
+      .selectAll('campaigns')
+      .select('l.holder as lease_holder')
+      .where('campaigns.id', 'in', ids)
+      .where('campaigns.deleted_at', 'is', null)
+      .orderBy('campaigns.id')
+      .execute();
     return rows.map((r) => {
       const d = definitionFromRow(r);
-      return { id: r.id, name: r.name, mode: r.mode, status: r.status, target: d.abandonTarget !== null && d.abandonWindow !== null ? { percent: d.abandonTarget, window: d.abandonWindow } : null };
+      const target = d.abandonTarget !== null && d.abandonWindow !== null ? { percent: d.abandonTarget, window: d.abandonWindow } : null;
+      return { id: r.id, name: r.name, mode: r.mode, status: r.status, target, leaseHolder: r.lease_holder };
     });
   }
 

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableEngines, type Engine } from '../support/storage.js';
-import { listsConsoleTests } from './console-lists-flows.js';
-import { campaignsConsoleTests } from './console-campaigns-flows.js';
-import { callbacksConsoleTests } from './console-callbacks-flows.js';
 import { chromiumAvailable, screenshot } from './support/browser.js';
 import { signInThroughPage, WAIT_MS } from './support/desk-page.js';
 import { ADMIN_PASSWORD, PASSWORD, floorInChromium } from './support/pacer-floor.js';
+import { callbacksConsoleTests } from './console-callbacks-flows.js';
+import { campaignsConsoleTests } from './console-campaigns-flows.js';
+import { dashboardConsoleTests } from './console-dashboard-flows.js';
+import { listsConsoleTests } from './console-lists-flows.js';
 import { wizardConsoleTests } from './console-wizard-flows.js';
 
 /**
@@ -69,11 +70,9 @@ describe.skipIf(engines.length === 0).each(engines)('supervisor console in Chrom
   });
 
   wizardConsoleTests(ctx, shot);
-
   listsConsoleTests(ctx, shot);
-
   campaignsConsoleTests(ctx, shot);
-
   callbacksConsoleTests(ctx, shot);
-
+  // Last: it ends by restarting the server.
+  dashboardConsoleTests(ctx, shot);
 });

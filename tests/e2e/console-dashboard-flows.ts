@@ -1,0 +1,228 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { TestBrowser } from './support/browser.js';
+import { screenshot } from './support/browser.js';
+import { resetAgent, signInThroughPage, textOf, until, WAIT_MS } from './support/desk-page.js';
+import { addAgent, addCampaign, ADMIN_PASSWORD, DRAFT_CAMPAIGN, OTHER_CAMPAIGN, PREVIEW_CAMPAIGN, type Floor } from './support/pacer-floor.js';
+
+/**
+ * Issue 6 point 5: the live dashboard (R1, X2) in real Chromium against the real server. The
+ * supervisor watches while an agent of the test's own is driven through the agent API on
+ * campaigns of the test's own — a small preview campaign and a predictive one (the floor's
+ * simulated carrier answers every call after 1.5 s) — so the other tests' floor is untouched.
+ */
+const AGENT = { login: 'dashboard-agent', name: 'Olga Nowak' };
+const PREVIEW = 'Dashboard — preview';
+const PREDICTIVE = 'Dashboard — predictive';
+
+export function dashboardConsoleTests(ctx: { floor: Floor; browser: TestBrowser }, shot: (name: string) => string): void {
+  let made: Promise<{ agentId: number }> | undefined;
+  const setup = () => (made ??= addAgent(ctx.floor, AGENT.login, AGENT.name).then((a) => ({ agentId: a.id })));
+  const asAdmin = () => ctx.floor.signIn('admin@e2e.test', ADMIN_PASSWORD);
+  const must = async (cookie: string, method: string, url: string, body?: unknown) => {
+    const res = await ctx.floor.api(cookie, method, url, body);
+    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.json)}`);
+    return res.json;
+  };
+  const card = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+  const block = (scope: Locator, name: string) => scope.getByRole('region', { name, exact: true });
+  const agentRow = (scope: Locator, agentId: number) => scope.locator(`tr[data-agent-id="${agentId}"]`);
+  const connection = (page: Page) => page.getByRole('status', { name: 'Live feed' });
+  const seconds = (text: string) => text.split(':').reduce((s, part) => s * 60 + Number(part), 0);
+
+  async function openDashboard(page: Page) {
+    await signInThroughPage(page, ctx.floor, 'nakamura');
+    await page.waitForURL(/\/console$/, { timeout: WAIT_MS });
+    await textOf(connection(page), 'Live');
+  }
+
+  it('R1, A1: a supervisor watches live only the campaigns granted to him, each with its progress, abandon rates and target, and what is dialing', async () => {
+    const nakamura = await ctx.floor.signIn('nakamura');
+    const mine = (await must(nakamura, 'GET', '/api/dashboard')).campaigns as Array<{ name: string; status: string; pacedHere: boolean; progress: { total: number } }>;
+    const { page, context } = await ctx.browser.newPage();
+    try {
+      await openDashboard(page);
+      await card(page, PREVIEW_CAMPAIGN).waitFor();
+      const headings = await page.locator('.dash-campaign h2').allTextContents();
+      expect(headings.sort()).toEqual(mine.map((c) => c.name).sort());
+      expect(headings).toContain(DRAFT_CAMPAIGN);
+      expect(headings).not.toContain(OTHER_CAMPAIGN);
+
+      const running = card(page, PREVIEW_CAMPAIGN);
+      const preview = mine.find((c) => c.name === PREVIEW_CAMPAIGN)!;
+      expect(await running.locator('.dash-head [data-status]').getAttribute('data-status')).toBe(preview.status);
+      // The batch is seeded when the dialer starts (the first agent joins); until then it says so.
+      if (preview.progress.total > 0) {
+        await textOf(block(running, 'List progress'), new RegExp(`Records in this batch: ${preview.progress.total}`));
+        expect(await block(running, 'List progress').getByRole('progressbar').getAttribute('aria-label')).toMatch(/^Penetration \d+%$/);
+      } else {
+        await textOf(block(running, 'List progress'), /No records in this batch yet\./);
+      }
+      if (preview.pacedHere) {
+        await block(running, 'Dial ratio').waitFor();
+        await block(running, 'Calls').waitFor();
+        await block(running, 'Agents').waitFor();
+      } else {
+        await textOf(running.locator('.dash-note'), preview.status === 'running' ? 'No agent has joined yet: the dialer starts when the first agent joins.' : /./);
+      }
+      const abandon = block(running, 'Abandon rate');
+      await textOf(abandon.locator('[data-window="us"] dt'), 'US · 30 days');
+      await textOf(abandon.locator('[data-window="uk"] dt'), 'UK · 24 hours');
+      await textOf(abandon.locator('.dash-target'), 'No abandon target: predictive campaigns have one.');
+      // The draft is nobody's to dial: no calls or agents, said in words.
+      await textOf(card(page, DRAFT_CAMPAIGN).locator('.dash-note'), 'No calls or agents: the campaign is not running.');
+      await screenshot(page, shot('dashboard'));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('R1: a campaign granted while he watches appears by itself; an agent who joins and goes Ready shows in the grid with her state and a running time in state; completing a record moves the progress', async () => {
+    const { agentId } = await setup();
+    const admin = await asAdmin();
+    const campaign = await addCampaign(ctx.floor, {
+      name: PREVIEW,
+      csv: 'name,phone\nLena Wolska,+48221239901\nIgor Sowa,+48221239902\nNina Kruk,+48221239903\n',
+      mapping: { phones: [{ column: 'phone', type: 'home' }], name: 'name' },
+      region: 'PL',
+      timeZone: 'Europe/Warsaw',
+    });
+    const agent = await ctx.floor.signIn(AGENT.login);
+    const { page, context } = await ctx.browser.newPage();
+    try {
+      await openDashboard(page);
+      await card(page, PREVIEW_CAMPAIGN).waitFor();
+      expect(await card(page, PREVIEW).count()).toBe(0);
+      await must(admin, 'PUT', `/api/campaigns/${campaign.id}/grants/${ctx.floor.supervisor.id}`);
+      const mine = card(page, PREVIEW);
+      await mine.waitFor({ timeout: WAIT_MS });
+      await textOf(mine.locator('.dash-note'), 'No agent has joined yet: the dialer starts when the first agent joins.');
+
+      // She joins: the dialer starts (3 records, none done yet), she is in the grid at once, not
+      // ready (just joined), her time in state counting up with no reload.
+      await must(agent, 'POST', `/api/agent/campaigns/${campaign.id}/join`);
+      await textOf(block(mine, 'List progress'), /Records in this batch: 3/);
+      const bar = block(mine, 'List progress').getByRole('progressbar');
+      expect(await bar.getAttribute('aria-valuenow')).toBe('0');
+      const row = agentRow(mine, agentId);
+      await textOf(row.locator('th'), AGENT.name);
+      await textOf(row.locator('[data-state]'), 'Not ready');
+      await textOf(row.locator('.dash-reason'), 'Just joined');
+      const timer = row.getByRole('timer', { name: 'Time in state' });
+      const first = seconds(await textOf(timer, /^\d+:\d\d$/));
+      await until('time in state counting', async () => seconds((await timer.textContent()) ?? '0:00') >= first + 2);
+
+      // Ready: the preview dialer offers her a record, and the supervisor sees it.
+      await must(agent, 'POST', '/api/agent/ready');
+      await textOf(row.locator('[data-state]'), 'Record offered');
+      await must(agent, 'POST', '/api/agent/accept');
+      await textOf(row.locator('[data-state]'), 'Previewing');
+      // Not ready after this record (lunch), then Complete: the record is finished, she is at lunch.
+      await must(agent, 'POST', '/api/agent/not-ready', { reason: 'lunch' });
+      await must(agent, 'POST', '/api/agent/complete', {});
+      await textOf(row.locator('[data-state]'), 'Not ready');
+      await textOf(row.locator('.dash-reason'), 'Lunch');
+      await until('penetration 33%', async () => (await bar.getAttribute('aria-valuenow')) === '33');
+      await textOf(mine.locator('.dash-penetration'), 'Penetration 33%');
+      const lunch = seconds(await textOf(timer, /^\d+:\d\d$/));
+      expect(lunch).toBeLessThan(5);
+      await until('time at lunch counting', async () => seconds((await timer.textContent()) ?? '0:00') >= lunch + 1);
+      await screenshot(page, shot('dashboard-agent'));
+
+      // She leaves: gone from the grid.
+      await must(agent, 'POST', '/api/agent/leave');
+      await row.waitFor({ state: 'detached', timeout: WAIT_MS });
+    } finally {
+      await context.close();
+      await resetAgent(ctx.floor, AGENT.login);
+      await campaign.stop();
+    }
+  });
+
+  it('R1, X2, D6: a predictive campaign with a ready agent says why the dialer placed its last calls — agents expected free, answer rate, abandon budget left — beside its calls, dial ratio and abandon rate against the 3% target', async () => {
+    const { agentId } = await setup();
+    const admin = await asAdmin();
+    const lists = (await must(admin, 'GET', '/api/lists')).items as Array<{ id: number; name: string }>;
+    const queues = (await must(admin, 'GET', '/api/queues')) as Array<{ id: number; name: string }>;
+    const allDay = [{ start: '00:00', end: '24:00' }];
+    const created = await must(admin, 'POST', '/api/campaigns', {
+      name: PREDICTIVE,
+      mode: 'predictive',
+      queueId: queues.find((q) => q.name === 'Sales')!.id,
+      callerId: '+48223334460',
+      listIds: [lists.find((l) => l.name === 'Warsaw customers')!.id],
+      regulatoryProfile: 'none',
+      contactableTimes: { weekly: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, allDay])), defaultTimeZone: 'Europe/Warsaw' },
+      abandonMessage: 'Sorry we missed you; we will call again.',
+    });
+    const id = created.id as number;
+    await must(admin, 'POST', `/api/campaigns/${id}/start`);
+    await must(admin, 'PUT', `/api/campaigns/${id}/grants/${ctx.floor.supervisor.id}`);
+    const agent = await ctx.floor.signIn(AGENT.login);
+    const { page, context } = await ctx.browser.newPage();
+    try {
+      await openDashboard(page);
+      const mine = card(page, PREDICTIVE);
+      await mine.waitFor();
+      await textOf(mine.locator('.dash-head'), /Predictive/);
+      await textOf(block(mine, 'Abandon rate').locator('.dash-target'), 'Target 3% over 30 days (US)');
+
+      await must(agent, 'POST', `/api/agent/campaigns/${id}/join`);
+      const pacing = block(mine, 'Why the dialer placed its last calls');
+      await textOf(pacing, /No wave placed yet/);
+      await must(agent, 'POST', '/api/agent/ready');
+      // The pacer places a call for her; the carrier answers after 1.5 s and it reaches her.
+      await textOf(pacing.locator('.dash-why'), /one call per free agent; placed 1\./);
+      await textOf(pacing.locator('[data-figure="free"] strong'), '1');
+      await textOf(pacing.locator('[data-figure="free"] span'), '1 ready + 0 freeing up − 0 answered, waiting');
+      await textOf(pacing.locator('[data-figure="answer-rate"] dt'), 'Answer rate');
+      await textOf(pacing.locator('[data-figure="budget"] strong'), '3 points');
+      await textOf(pacing.locator('[data-figure="budget"] span'), 'nobody answered in the window yet; target 3%');
+      await textOf(pacing, /Last wave at .*: placed 1 of 1 asked/);
+      await textOf(agentRow(mine, agentId).locator('[data-state]'), 'On a call');
+      await textOf(block(mine, 'Calls').locator('[data-calls="active"] strong'), '1');
+      await textOf(block(mine, 'Dial ratio'), /In flight: 0 · ready: 0 of 1 joined · 1\.00 calls per agent joined/);
+      await screenshot(page, shot('dashboard-predictive'));
+
+      // She ends the call and wraps up, not ready after it: a person answered and nobody was
+      // abandoned, so the US window is at 0%, under the target, in green.
+      await must(agent, 'POST', '/api/agent/not-ready', { reason: 'break' });
+      await must(agent, 'POST', '/api/agent/hang-up');
+      await must(agent, 'POST', '/api/agent/wrap-up', { code: 'no_answer' });
+      await textOf(agentRow(mine, agentId).locator('.dash-reason'), 'Break');
+      const us = block(mine, 'Abandon rate').locator('[data-window="us"]');
+      await textOf(us.locator('strong'), '0%');
+      await textOf(us.locator('.tag'), 'Under target');
+      expect(await us.getAttribute('class')).toContain('under');
+      await textOf(us.locator('dd span.muted'), '0 of 1 answered');
+
+      // The same in Polish (the sentence why stays the server's English), and back.
+      await page.getByLabel('Language').selectOption('pl');
+      await textOf(connection(page).or(page.getByRole('status', { name: 'Transmisja na żywo' })), 'Na żywo');
+      await textOf(block(card(page, PREDICTIVE), 'Odsetek porzuceń').locator('[data-window="us"] .tag'), 'Poniżej celu');
+      await screenshot(page, shot('dashboard-pl'));
+      await page.getByLabel('Język').selectOption('en');
+      await textOf(connection(page), 'Live');
+    } finally {
+      await context.close();
+      await must(admin, 'POST', `/api/campaigns/${id}/stop`);
+      await resetAgent(ctx.floor, AGENT.login);
+    }
+  });
+
+  it('R1: when the server goes away the dashboard says Reconnecting…, and is Live again by itself once it is back', async () => {
+    const { page, context } = await ctx.browser.newPage();
+    try {
+      await openDashboard(page);
+      await card(page, PREVIEW_CAMPAIGN).waitFor();
+      const restarted = ctx.floor.restart();
+      await textOf(connection(page), 'Reconnecting…');
+      await screenshot(page, shot('dashboard-reconnecting'));
+      await restarted;
+      await textOf(connection(page), 'Live', 30_000);
+      await card(page, PREVIEW_CAMPAIGN).getByText('Running', { exact: true }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+}
