@@ -1,4 +1,5 @@
 import { api, ApiError, newActionKey } from '../api/client';
+import { ExternalStore, LiveSocket } from '../api/live-socket';
 import type { AgentEvent, AgentMessage, AgentView, HistoryItem } from '../api/types';
 
 /**
@@ -31,36 +32,33 @@ const RETRY_MS = [500, 1000, 2000, 5000];
 /** As many messages as the server keeps per agent. */
 const MAX_MESSAGES = 50;
 
-export class AgentSession {
-  private snapshot: SessionSnapshot = { view: null, offer: null, history: [], connection: 'connecting', signedOut: false };
-  private readonly listeners = new Set<() => void>();
-  private socket: WebSocket | null = null;
-  private retries = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private stopped = false;
+export class AgentSession extends ExternalStore<SessionSnapshot> {
   private historyFor: string | null = null;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly socket = new LiveSocket('/api/agent/events', RETRY_MS, {
+    open: () => {
+      this.socket.healthy();
+      // A restarted server counts its revisions from 1 again: whatever it sends now is current.
+      if (this.snapshot.view) this.snapshot = { ...this.snapshot, view: { ...this.snapshot.view, revision: 0 } };
+      this.set({ connection: 'live' });
+      void this.refresh();
+    },
+    message: (data) => this.onEvent(data as AgentEvent),
+    drop: () => this.set({ connection: 'lost' }),
+    signedOut: () => this.signOut(),
+  });
 
-  constructor(private readonly url: string = defaultSocketUrl()) {}
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): SessionSnapshot => this.snapshot;
+  constructor() {
+    super({ view: null, offer: null, history: [], connection: 'connecting', signedOut: false });
+  }
 
   start(): void {
-    this.stopped = false;
-    this.open();
+    this.socket.start();
   }
 
   stop(): void {
-    this.stopped = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
-    this.socket?.close();
-    this.socket = null;
+    this.socket.stop();
   }
 
   /**
@@ -97,47 +95,6 @@ export class AgentSession {
         this.onFailure(err);
         throw err;
       }
-    }
-  }
-
-  private open(): void {
-    if (this.stopped) return;
-    const socket = new WebSocket(this.url);
-    this.socket = socket;
-    socket.onopen = () => {
-      this.retries = 0;
-      // A restarted server counts its revisions from 1 again: whatever it sends now is current.
-      if (this.snapshot.view) this.snapshot = { ...this.snapshot, view: { ...this.snapshot.view, revision: 0 } };
-      this.set({ connection: 'live' });
-      void this.refresh();
-    };
-    socket.onmessage = (message) => {
-      try {
-        this.onEvent(JSON.parse(String(message.data)) as AgentEvent);
-      } catch {
-        // Not an event of ours; ignore it.
-      }
-    };
-    socket.onclose = () => {
-      if (this.socket !== socket) return;
-      this.socket = null;
-      if (this.stopped) return;
-      this.set({ connection: 'lost' });
-      const wait = RETRY_MS[Math.min(this.retries, RETRY_MS.length - 1)]!;
-      this.retries += 1;
-      // Before reopening, ask whether the session still exists: a socket refused for that reason closes like any other.
-      this.retryTimer = setTimeout(() => {
-        if (this.retries > 1) void this.checkSignedIn();
-        this.open();
-      }, wait);
-    };
-  }
-
-  private async checkSignedIn(): Promise<void> {
-    try {
-      await api('GET', '/api/auth/me');
-    } catch (err) {
-      this.onFailure(err);
     }
   }
 
@@ -211,18 +168,19 @@ export class AgentSession {
   }
 
   private onFailure(err: unknown): void {
-    if (err instanceof ApiError && err.status === 401) {
-      this.stop();
-      this.set({ signedOut: true });
-    }
+    if (err instanceof ApiError && err.status === 401) this.signOut();
+  }
+
+  private signOut(): void {
+    this.stop();
+    this.set({ signedOut: true });
   }
 
   private set(patch: Partial<SessionSnapshot>): void {
     // C7: messages are only ever added. A view read a moment earlier (a command's answer that
     // arrives after a message event) must not drop a message already shown: keep both lists.
     if (patch.view && this.snapshot.view && patch.view !== this.snapshot.view) patch = { ...patch, view: { ...patch.view, messages: mergeMessages(this.snapshot.view.messages, patch.view.messages) } };
-    this.snapshot = { ...this.snapshot, ...patch };
-    for (const listener of this.listeners) listener();
+    this.publish({ ...this.snapshot, ...patch });
   }
 }
 
@@ -239,9 +197,4 @@ function mergeMessages(before: AgentMessage[], after: AgentMessage[]): AgentMess
 /** The History tab changes when another record is in hand or a call on it ended. */
 function historyKey(view: AgentView): string | null {
   return view.work ? `${view.work.campaignId}:${view.work.recordId}:${view.work.attempts}:${view.work.lastResult ?? ''}` : null;
-}
-
-function defaultSocketUrl(): string {
-  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${location.host}/api/agent/events`;
 }

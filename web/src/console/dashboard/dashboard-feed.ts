@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import { api, ApiError } from '../../api/client';
+import { ExternalStore, LiveSocket } from '../../api/live-socket';
 import type { AgentOnFloor, CampaignDashboard, DashboardMessage } from './types';
 
 /**
@@ -73,84 +73,33 @@ function placeAgent(agents: AgentOnFloor[], agent: AgentOnFloor): AgentOnFloor[]
 
 const RETRY_MS = [500, 1000, 2000, 5000, 10_000];
 
-export class DashboardFeed {
-  private snapshot: FeedSnapshot = { state: EMPTY, connection: 'connecting' };
-  private readonly listeners = new Set<() => void>();
-  private socket: WebSocket | null = null;
-  private retries = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private stopped = true;
+export class DashboardFeed extends ExternalStore<FeedSnapshot> {
+  private readonly socket = new LiveSocket('/api/dashboard/events', RETRY_MS, {
+    message: (data) => {
+      const message = data as DashboardMessage;
+      const state = applyMessage(this.snapshot.state, message, Date.now());
+      // Live once the snapshot is in: until then the page would show the figures from before the drop.
+      if (message.type === 'snapshot') this.socket.healthy();
+      this.set({ state, connection: message.type === 'snapshot' || this.snapshot.connection === 'live' ? 'live' : this.snapshot.connection });
+    },
+    drop: () => this.set({ connection: 'reconnecting' }),
+    signedOut: () => this.set({ connection: 'signed_out' }),
+  });
 
-  constructor(private readonly url: string = defaultSocketUrl()) {}
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): FeedSnapshot => this.snapshot;
+  constructor() {
+    super({ state: EMPTY, connection: 'connecting' });
+  }
 
   start(): void {
-    this.stopped = false;
-    this.open();
+    this.socket.start();
   }
 
   stop(): void {
-    this.stopped = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
-    const socket = this.socket;
-    this.socket = null;
-    socket?.close();
-  }
-
-  private open(): void {
-    if (this.stopped) return;
-    const socket = new WebSocket(this.url);
-    this.socket = socket;
-    socket.onmessage = (event) => {
-      if (this.socket !== socket) return;
-      let message: DashboardMessage;
-      try {
-        message = JSON.parse(String(event.data)) as DashboardMessage;
-      } catch {
-        return; // not a message of ours
-      }
-      const state = applyMessage(this.snapshot.state, message, Date.now());
-      // Live once the snapshot is in: until then the page would show the figures from before the drop.
-      if (message.type === 'snapshot') this.retries = 0;
-      this.set({ state, connection: message.type === 'snapshot' || this.snapshot.connection === 'live' ? 'live' : this.snapshot.connection });
-    };
-    socket.onclose = () => {
-      if (this.socket !== socket) return;
-      this.socket = null;
-      if (this.stopped) return;
-      this.set({ connection: 'reconnecting' });
-      const wait = RETRY_MS[Math.min(this.retries, RETRY_MS.length - 1)]!;
-      this.retries += 1;
-      this.retryTimer = setTimeout(() => {
-        this.retryTimer = null;
-        // A socket refused because the session ended closes like any other: ask before reopening.
-        if (this.retries > 1) void this.checkSignedIn();
-        this.open();
-      }, wait);
-    };
-  }
-
-  private async checkSignedIn(): Promise<void> {
-    try {
-      await api('GET', '/api/auth/me');
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401) {
-        this.stop();
-        this.set({ connection: 'signed_out' });
-      }
-    }
+    this.socket.stop();
   }
 
   private set(patch: Partial<FeedSnapshot>): void {
-    this.snapshot = { ...this.snapshot, ...patch };
-    for (const listener of this.listeners) listener();
+    this.publish({ ...this.snapshot, ...patch });
   }
 }
 
@@ -162,9 +111,4 @@ export function useDashboardFeed(): FeedSnapshot {
     return () => feed.stop();
   }, [feed]);
   return useSyncExternalStore(feed.subscribe, feed.getSnapshot);
-}
-
-function defaultSocketUrl(): string {
-  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${location.host}/api/dashboard/events`;
 }
