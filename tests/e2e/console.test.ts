@@ -7,6 +7,7 @@ import { callbacksConsoleTests } from './console-callbacks-flows.js';
 import { campaignsConsoleTests } from './console-campaigns-flows.js';
 import { dashboardConsoleTests } from './console-dashboard-flows.js';
 import { listsConsoleTests } from './console-lists-flows.js';
+import { reportsConsoleTests } from './console-reports-flows.js';
 import { wizardConsoleTests } from './console-wizard-flows.js';
 
 /**
@@ -73,6 +74,7 @@ describe.skipIf(engines.length === 0).each(engines)('supervisor console in Chrom
   listsConsoleTests(ctx, shot);
   campaignsConsoleTests(ctx, shot);
   callbacksConsoleTests(ctx, shot);
+  reportsConsoleTests(ctx, shot);
   // Last: it ends by restarting the server.
   dashboardConsoleTests(ctx, shot);
 });

@@ -1,16 +1,9 @@
-import { defineMessages } from '../define-messages';
+import { reportColumnMessages } from './messages-columns';
+import { reportPageMessages } from './messages-page';
 
-/** The reports page's strings. */
-export const reportsMessages = defineMessages(
-  {
-    'console.reports.title': 'Reports',
-  },
-  {
-    ja: {
-      'console.reports.title': 'レポート',
-    },
-    pl: {
-      'console.reports.title': 'Raporty',
-    },
-  },
-);
+/** The reports page's strings (console.reports.*), gathered from their parts. */
+export const reportsMessages = {
+  en: { ...reportPageMessages.en, ...reportColumnMessages.en },
+  ja: { ...reportPageMessages.ja, ...reportColumnMessages.ja },
+  pl: { ...reportPageMessages.pl, ...reportColumnMessages.pl },
+};
