@@ -3,6 +3,7 @@ import { availableEngines, type Engine } from '../support/storage.js';
 import { chromiumAvailable, screenshot } from './support/browser.js';
 import { signInThroughPage, WAIT_MS } from './support/desk-page.js';
 import { ADMIN_PASSWORD, PASSWORD, floorInChromium } from './support/pacer-floor.js';
+import { adminConsoleTests } from './console-admin-flows.js';
 import { callbacksConsoleTests } from './console-callbacks-flows.js';
 import { campaignsConsoleTests } from './console-campaigns-flows.js';
 import { dashboardConsoleTests } from './console-dashboard-flows.js';
@@ -75,6 +76,7 @@ describe.skipIf(engines.length === 0).each(engines)('supervisor console in Chrom
   campaignsConsoleTests(ctx, shot);
   callbacksConsoleTests(ctx, shot);
   reportsConsoleTests(ctx, shot);
+  adminConsoleTests(ctx, shot);
   // Last: it ends by restarting the server.
   dashboardConsoleTests(ctx, shot);
 });

@@ -1,16 +1,10 @@
-import { defineMessages } from '../define-messages';
+import { adminDncMessages } from './messages-dnc';
+import { adminQueuesMessages } from './messages-queues';
+import { adminUsersMessages } from './messages-users';
 
-/** The admin page's strings. */
-export const adminMessages = defineMessages(
-  {
-    'console.admin.title': 'Administration',
-  },
-  {
-    ja: {
-      'console.admin.title': '管理',
-    },
-    pl: {
-      'console.admin.title': 'Administracja',
-    },
-  },
-);
+/** The administration page's strings (console.admin.*), gathered from its parts. */
+export const adminMessages = {
+  en: { ...adminUsersMessages.en, ...adminQueuesMessages.en, ...adminDncMessages.en },
+  ja: { ...adminUsersMessages.ja, ...adminQueuesMessages.ja, ...adminDncMessages.ja },
+  pl: { ...adminUsersMessages.pl, ...adminQueuesMessages.pl, ...adminDncMessages.pl },
+};
