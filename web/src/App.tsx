@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Redirect, useLocation } from 'wouter';
-import { api } from './api/client';
+import { api, ApiError } from './api/client';
 import type { Locale, User } from './api/types';
 import { Console } from './console/Console';
 import { Desktop } from './desk/Desktop';
@@ -17,7 +17,8 @@ import { SignIn } from './SignIn';
 export function App() {
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [user, setUser] = useState<User | null | undefined>(undefined);
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }));
+  // A refusal (403, 404, 400) is the answer: shown at once. Only a failed network is tried again.
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: (failures, err) => failures < 2 && err instanceof ApiError && err.code === 'network', refetchOnWindowFocus: false } } }));
   const [location] = useLocation();
   const pickedBeforeSignIn = useRef(false);
 
