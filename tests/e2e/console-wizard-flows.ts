@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { TestBrowser } from './support/browser.js';
 import { screenshot } from './support/browser.js';
 import { button, signInThroughPage, textOf, WAIT_MS } from './support/desk-page.js';
-import type { Floor } from './support/pacer-floor.js';
+import { addCampaign, ADMIN_PASSWORD, type Floor } from './support/pacer-floor.js';
 
 /**
  * Issue 6 point 1: the campaign creation wizard — mode, queue, lists, caller ID, contactable
@@ -116,6 +116,50 @@ export function wizardConsoleTests(ctx: { floor: Floor; browser: TestBrowser }, 
       expect(created.lockedFields).toEqual(['mode', 'queueId', 'ownerColumn']);
     } finally {
       await context.close();
+    }
+  });
+
+  it('D8, D9: after creation the campaign page edits its wrap-up codes and its call guide with the same editors as the wizard', async () => {
+    const campaign = await addCampaign(ctx.floor, {
+      name: `Codes later ${Date.now()}`,
+      csv: 'name,phone\nJan Lis,+48221239001\n',
+      mapping: { phones: [{ column: 'phone', type: 'home' }], name: 'name' },
+      region: 'PL',
+      timeZone: 'Europe/Warsaw',
+    });
+    const { page, context } = await ctx.browser.newPage();
+    try {
+      await signInThroughPage(page, ctx.floor, 'admin@e2e.test', ADMIN_PASSWORD);
+      await page.goto(`${ctx.floor.url}/console/campaigns/${campaign.id}`);
+      await button(page, 'Edit Wrap-up codes').click();
+      const codes = page.getByRole('form', { name: 'Wrap-up codes' });
+      await codes.getByRole('button', { name: 'Add a code' }).click();
+      await codes.getByRole('textbox', { name: 'Code', exact: true }).last().fill('promise_to_pay');
+      await codes.getByLabel('promise_to_pay: Label the agent sees').fill('Promise to pay');
+      await codes.getByLabel('promise_to_pay: Outcome').selectOption('callback');
+      await codes.getByLabel('sale: Label the agent sees').fill('Sold');
+      await codes.getByRole('button', { name: 'Save' }).click();
+      await codes.waitFor({ state: 'detached', timeout: WAIT_MS });
+      await page.getByText('Promise to pay').waitFor();
+
+      await button(page, 'Edit Call guide').click();
+      const guide = page.getByRole('form', { name: 'Call guide' });
+      await guide.getByRole('button', { name: 'Add a question' }).click();
+      await guide.getByLabel('Question 1: Question text').fill('May I speak to the account holder?');
+      await guide.getByLabel('Question 1: Answer 1').fill('Speaking');
+      await guide.getByRole('button', { name: 'Save' }).click();
+      await guide.waitFor({ state: 'detached', timeout: WAIT_MS });
+      await page.getByText('May I speak to the account holder?').waitFor();
+      await screenshot(page, shot('campaign-codes-guide-edited'));
+
+      const cookie = await ctx.floor.signIn('admin@e2e.test', ADMIN_PASSWORD);
+      const saved = (await ctx.floor.api(cookie, 'GET', `/api/campaigns/${campaign.id}`)).json;
+      expect(saved.wrapUpCodes).toContainEqual(expect.objectContaining({ code: 'promise_to_pay', label: 'Promise to pay', outcome: 'callback' }));
+      expect(saved.wrapUpCodes).toContainEqual(expect.objectContaining({ code: 'sale', label: 'Sold', system: true }));
+      expect(saved.callGuide).toEqual({ questions: [{ id: 'q1', text: 'May I speak to the account holder?', answers: [{ id: 'a1', text: 'Speaking', next: null }] }] });
+    } finally {
+      await context.close();
+      await campaign.stop();
     }
   });
 }

@@ -1,5 +1,7 @@
 import { useI18n } from '../../i18n/i18n';
+import { CallGuideEditor } from './CallGuideEditor';
 import { SettingsSection } from './SettingsSection';
+import type { GuideQuestion } from './wizard/draft';
 import type { Campaign } from './types';
 
 /** D9: the call guide's questions, each answer with where it leads. */
@@ -8,9 +10,12 @@ export function CallGuideSection(props: { campaign: Campaign }) {
   const c = props.campaign;
   const text = new Map((c.callGuide?.questions ?? []).map((q) => [q.id, q.text]));
   return (
-    <SettingsSection
+    <SettingsSection<GuideQuestion[]>
       title={t('console.campaigns.section.guide')}
       campaign={c}
+      startDraft={() => structuredClone(c.callGuide?.questions ?? [])}
+      form={(questions, set) => <CallGuideEditor questions={questions} onChange={set} />}
+      toPatch={(questions) => ({ callGuide: questions.length > 0 ? { questions } : null })}
       view={
         !c.callGuide ? (
           <p className="muted">{t('console.campaigns.guide.none')}</p>

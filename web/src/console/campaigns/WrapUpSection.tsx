@@ -2,6 +2,8 @@ import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/i18n';
 import { waitText } from './duration';
 import { SettingsSection } from './SettingsSection';
+import { WrapUpCodesEditor } from './WrapUpCodesEditor';
+import { wrapUpCodesBody, type WrapUpCode } from './wizard/draft';
 import type { Campaign } from './types';
 
 const OUTCOME_KEYS: Record<string, MessageKey> = {
@@ -17,9 +19,12 @@ export function WrapUpSection(props: { campaign: Campaign }) {
   const { t } = useI18n();
   const c = props.campaign;
   return (
-    <SettingsSection
+    <SettingsSection<WrapUpCode[]>
       title={t('console.campaigns.section.wrapUp')}
       campaign={c}
+      startDraft={() => structuredClone(c.wrapUpCodes) as WrapUpCode[]}
+      form={(codes, set) => <WrapUpCodesEditor codes={codes} onChange={set} />}
+      toPatch={(codes) => ({ wrapUpCodes: wrapUpCodesBody(codes) as Campaign['wrapUpCodes'] })}
       view={
         <table className="data-table compact">
           <thead>

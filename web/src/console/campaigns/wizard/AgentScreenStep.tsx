@@ -1,5 +1,5 @@
 import { useI18n } from '../../../i18n/i18n';
-import { CallGuideEditor } from './CallGuideEditor';
+import { CallGuideEditor } from '../CallGuideEditor';
 import type { Draft, SortKey } from './draft';
 import { Field, OptionalNumber } from './fields';
 import { columnsOf, useListColumns } from './ListsStep';

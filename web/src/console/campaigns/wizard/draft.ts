@@ -66,6 +66,11 @@ export function withDefaults(draft: Pick<Draft, 'name' | 'queueId' | 'listIds' |
   };
 }
 
+/** Wrap-up codes as the API takes them: without the `system` mark, a retry delay only with retry_after. */
+export function wrapUpCodesBody(codes: WrapUpCode[]): WrapUpCode[] {
+  return codes.map(({ system: _system, ...code }) => ({ ...code, retryAfterMinutes: code.outcome === 'retry_after' ? code.retryAfterMinutes : undefined }));
+}
+
 /** The POST /api/campaigns body: settings that do not apply to the mode are left out, not sent empty. */
 export function createBody(d: Draft): Record<string, unknown> {
   const body: Record<string, unknown> = {
@@ -77,7 +82,7 @@ export function createBody(d: Draft): Record<string, unknown> {
     regulatoryProfile: d.regulatoryProfile,
     contactableTimes: d.contactableTimes,
     retryRules: d.retryRules,
-    wrapUpCodes: d.wrapUpCodes.map(({ system: _system, ...code }) => ({ ...code, retryAfterMinutes: code.outcome === 'retry_after' ? code.retryAfterMinutes : undefined })),
+    wrapUpCodes: wrapUpCodesBody(d.wrapUpCodes),
     wrapUpTimeoutSeconds: d.wrapUpTimeoutSeconds,
     screenPopFields: d.screenPopFields,
     sortOrder: d.sortOrder.filter((k) => k.column.trim() !== ''),

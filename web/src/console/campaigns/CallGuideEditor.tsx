@@ -1,5 +1,5 @@
-import { useI18n } from '../../../i18n/i18n';
-import type { GuideQuestion } from './draft';
+import { useI18n } from '../../i18n/i18n';
+import type { GuideQuestion } from './wizard/draft';
 
 /**
  * D9: the call guide's questions; each answer leads to another question or ends the guide.
