@@ -1,3 +1,4 @@
+import { SortableHeader } from '../ui/SortableHeader';
 import { flexRender, getCoreRowModel, getFilteredRowModel, useReactTable, type RowSelectionState, type VisibilityState } from '@tanstack/react-table';
 import { useEffect, useState } from 'react';
 import type { Page } from '../../api/types';
@@ -101,20 +102,7 @@ export function ResultsTable(props: {
                 const id = h.column.id as ColumnId;
                 const sort = SORT_OF[id];
                 const sorted = sort && view.sort === sort ? view.order : null;
-                return (
-                  <th key={h.id} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined} className={`cb-col-${id}`}>
-                    {sort ? (
-                      <button type="button" className="cb-sort" onClick={() => sortBy(id)}>
-                        {flexRender(h.column.columnDef.header, h.getContext())}
-                        <span aria-hidden="true" className="cb-sort-mark">
-                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
-                        </span>
-                      </button>
-                    ) : (
-                      flexRender(h.column.columnDef.header, h.getContext())
-                    )}
-                  </th>
-                );
+                return <SortableHeader key={h.id} header={h} sortable={!!sort} sorted={sorted} onSort={() => sortBy(id)} className={`cb-col-${id}`} />;
               })}
             </tr>
           </thead>

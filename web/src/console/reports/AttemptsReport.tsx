@@ -1,3 +1,4 @@
+import { SortableHeader } from '../ui/SortableHeader';
 import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import type { Page } from '../../api/types';
 import { useLocation, useSearch } from 'wouter';
@@ -90,20 +91,7 @@ function AttemptTable(props: { page: Page<Attempt>; view: AttemptView; fetching:
               {table.getFlatHeaders().map((h) => {
                 const sort = SORT_OF[h.column.id];
                 const sorted = sort && view.sort === sort ? view.order : null;
-                return (
-                  <th key={h.id} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
-                    {sort ? (
-                      <button type="button" className="cb-sort" onClick={() => sortBy(h.column.id)}>
-                        {flexRender(h.column.columnDef.header, h.getContext())}
-                        <span aria-hidden="true" className="cb-sort-mark">
-                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
-                        </span>
-                      </button>
-                    ) : (
-                      flexRender(h.column.columnDef.header, h.getContext())
-                    )}
-                  </th>
-                );
+                return <SortableHeader key={h.id} header={h} sortable={!!sort} sorted={sorted} onSort={() => sortBy(h.column.id)} />;
               })}
             </tr>
           </thead>
