@@ -68,7 +68,12 @@ export async function openTestStorage(engine: Engine, options: { migrate?: boole
   };
 }
 
-/** The engines this run can use: postgres drops out (loudly) only outside CI. */
+/**
+ * The engines this run can use: postgres drops out (loudly) only outside CI. While working on
+ * one test, PACER_TEST_ENGINE=embedded (or postgres) runs it on that engine alone; CI ignores it.
+ */
 export async function availableEngines(): Promise<Engine[]> {
-  return (await postgresReachable()) ? engines : ['embedded'];
+  const usable: Engine[] = (await postgresReachable()) ? engines : ['embedded'];
+  const only = process.env.CI ? undefined : process.env.PACER_TEST_ENGINE;
+  return only ? usable.filter((e) => e === only) : usable;
 }
