@@ -17,6 +17,7 @@ import { registerWebApp } from './http/web-app.js';
 import { queueRoutes } from './queues/routes.js';
 import { recordRoutes } from './records/routes.js';
 import { reportRoutes } from './reports/routes.js';
+import { templateRoutes } from './templates/routes.js';
 import { userRoutes } from './users/routes.js';
 
 export interface BuildOptions {
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     listRoutes(typed, deps);
     dncRoutes(typed, deps);
     campaignRoutes(typed, deps);
+    templateRoutes(typed, deps);
     dialerRoutes(typed, deps);
   }, { prefix: '/api' });
 

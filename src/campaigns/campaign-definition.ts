@@ -3,7 +3,7 @@ import type { DialingMode } from '../storage/schema.js';
 import type { amdSettingsSchema, campaignFields, RecordOrdering, SystemResult, sortKeySchema } from './campaign-schemas.js';
 import { systemResults } from './campaign-schemas.js';
 import type { CallGuide } from './call-guide.js';
-import { DEFAULT_WEEKLY, type ContactableTimes } from './contactable-times.js';
+import { normalizeContactableTimes, type ContactableTimes } from './contactable-times.js';
 import type { Issue } from './issues.js';
 import { DEFAULT_PREVIEW_COMPLETE_CODE, mergeWrapUpCodes, type WrapUpCode, type WrapUpCodeInput } from './wrap-up-codes.js';
 
@@ -102,8 +102,6 @@ export function normalizeDefinition(input: DefinitionInput, defaultTimeZone: str
   const defaultRule = (r: SystemResult): RetryRule =>
     r === 'abandoned' && regulatoryProfile === 'uk' && ABANDONING_MODES.includes(mode) ? { action: 'retry', delayMinutes: UK_ABANDONED_REDIAL_MINUTES, maxRetries: 3 } : DEFAULT_RETRY_RULES.results[r];
   const results = Object.fromEntries(systemResults.map((r) => [r, retryIn.results?.[r] ?? defaultRule(r)])) as Record<SystemResult, RetryRule>;
-  const timesIn = input.contactableTimes ?? {};
-  const weekly = timesIn.weekly ? Object.fromEntries(Object.keys(DEFAULT_WEEKLY).map((d) => [d, timesIn.weekly?.[d as keyof typeof DEFAULT_WEEKLY] ?? []])) : DEFAULT_WEEKLY;
   const previewIn = input.preview ?? {};
   const amdIn = input.amd;
 
@@ -117,11 +115,7 @@ export function normalizeDefinition(input: DefinitionInput, defaultTimeZone: str
     linesPerAgent: only('linesPerAgent', mode === 'power', 'power', input.linesPerAgent, 1),
     abandonTarget: only('abandonTarget', mode === 'predictive', 'predictive', input.abandonTarget, 3),
     abandonWindow: only('abandonWindow', mode === 'predictive', 'predictive', input.abandonWindow, regulatoryProfile === 'uk' ? 'uk' : 'us'),
-    contactableTimes: {
-      weekly: structuredClone(weekly) as ContactableTimes['weekly'],
-      holidays: (timesIn.holidays ?? []).map((h) => ({ date: h.date, ...(h.country ? { country: h.country } : {}), ...(h.name ? { name: h.name } : {}) })),
-      defaultTimeZone: timesIn.defaultTimeZone ?? defaultTimeZone,
-    },
+    contactableTimes: normalizeContactableTimes(input.contactableTimes ?? {}, defaultTimeZone),
     retryRules: {
       results,
       maxAttemptsPerRecord: retryIn.maxAttemptsPerRecord ?? DEFAULT_RETRY_RULES.maxAttemptsPerRecord,

@@ -35,6 +35,19 @@ export const DEFAULT_WEEKLY: Record<Weekday, TimeWindow[]> = {
   sun: [],
 };
 
+/** What a client may send (every part optional): see contactableTimesSchema. */
+export type ContactableTimesInput = { weekly?: Partial<Record<Weekday, TimeWindow[]>>; holidays?: Holiday[]; defaultTimeZone?: string };
+
+/** Complete contactable times: weekly hours as given (a day left out is closed) or the defaults, no holidays, the given zone. */
+export function normalizeContactableTimes(input: ContactableTimesInput, defaultTimeZone: string): ContactableTimes {
+  const weekly = input.weekly ? Object.fromEntries(weekdays.map((d) => [d, input.weekly?.[d] ?? []])) : DEFAULT_WEEKLY;
+  return {
+    weekly: structuredClone(weekly) as ContactableTimes['weekly'],
+    holidays: (input.holidays ?? []).map((h) => ({ date: h.date, ...(h.country ? { country: h.country } : {}), ...(h.name ? { name: h.name } : {}) })),
+    defaultTimeZone: input.defaultTimeZone ?? defaultTimeZone,
+  };
+}
+
 /** The calling hours US law allows (TCPA, 47 CFR 64.1200(c)(1)): 08:00–21:00 local time. */
 export const US_CALLING_HOURS = { start: '08:00', end: '21:00' };
 

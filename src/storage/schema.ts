@@ -195,6 +195,20 @@ export interface CampaignGrantsTable {
   granted_at: Timestamp;
 }
 
+export type TemplateKind = 'wrap_up_codes' | 'contactable_times';
+
+/** A named wrap-up code set or contactable-time template (body: the campaign field's input shape). */
+export interface SettingTemplatesTable {
+  id: Generated<number>;
+  kind: TemplateKind;
+  name: string;
+  body: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  created_by: number | null;
+  updated_at: Timestamp;
+  updated_by: number | null;
+}
+
 export type CallbackStatus = 'pending' | 'delivered' | 'done' | 'cancelled';
 
 export interface CallbacksTable {
@@ -355,6 +369,7 @@ export interface Database {
   campaign_lists: CampaignListsTable;
   campaign_dnc_lists: CampaignDncListsTable;
   campaign_grants: CampaignGrantsTable;
+  setting_templates: SettingTemplatesTable;
   campaign_status_changes: CampaignStatusChangesTable;
   callbacks: CallbacksTable;
   campaign_records: CampaignRecordsTable;
