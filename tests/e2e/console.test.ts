@@ -9,6 +9,7 @@ import { campaignsConsoleTests } from './console-campaigns-flows.js';
 import { dashboardConsoleTests } from './console-dashboard-flows.js';
 import { listsConsoleTests } from './console-lists-flows.js';
 import { reportsConsoleTests } from './console-reports-flows.js';
+import { templatesConsoleTests } from './console-templates-flows.js';
 import { wizardConsoleTests } from './console-wizard-flows.js';
 
 /**
@@ -77,6 +78,7 @@ describe.skipIf(engines.length === 0).each(engines)('supervisor console in Chrom
   callbacksConsoleTests(ctx, shot);
   reportsConsoleTests(ctx, shot);
   adminConsoleTests(ctx, shot);
+  templatesConsoleTests(ctx, shot);
   // Last: it ends by restarting the server.
   dashboardConsoleTests(ctx, shot);
 });

@@ -6,10 +6,11 @@ import { listsMessages } from './lists/messages';
 import { reportsMessages } from './reports/messages';
 import { adminMessages } from './admin/messages';
 import { shellMessages } from './shell-messages';
+import { templatesMessages } from './templates/messages';
 
 /** The console's catalogue, gathered from its pages; web/src/i18n/{en,ja,pl}.ts add it to the desktop's. */
 export const consoleMessages = {
-  en: { ...shellMessages.en, ...dashboardMessages.en, ...campaignsMessages.en, ...wizardMessages.en, ...listsMessages.en, ...callbacksMessages.en, ...reportsMessages.en, ...adminMessages.en },
-  ja: { ...shellMessages.ja, ...dashboardMessages.ja, ...campaignsMessages.ja, ...wizardMessages.ja, ...listsMessages.ja, ...callbacksMessages.ja, ...reportsMessages.ja, ...adminMessages.ja },
-  pl: { ...shellMessages.pl, ...dashboardMessages.pl, ...campaignsMessages.pl, ...wizardMessages.pl, ...listsMessages.pl, ...callbacksMessages.pl, ...reportsMessages.pl, ...adminMessages.pl },
+  en: { ...shellMessages.en, ...dashboardMessages.en, ...campaignsMessages.en, ...wizardMessages.en, ...listsMessages.en, ...callbacksMessages.en, ...reportsMessages.en, ...adminMessages.en, ...templatesMessages.en },
+  ja: { ...shellMessages.ja, ...dashboardMessages.ja, ...campaignsMessages.ja, ...wizardMessages.ja, ...listsMessages.ja, ...callbacksMessages.ja, ...reportsMessages.ja, ...adminMessages.ja, ...templatesMessages.ja },
+  pl: { ...shellMessages.pl, ...dashboardMessages.pl, ...campaignsMessages.pl, ...wizardMessages.pl, ...listsMessages.pl, ...callbacksMessages.pl, ...reportsMessages.pl, ...adminMessages.pl, ...templatesMessages.pl },
 };

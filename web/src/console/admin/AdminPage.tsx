@@ -2,6 +2,7 @@ import { Link, Redirect, Route, Switch } from 'wouter';
 import type { User } from '../../api/types';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import './admin.css';
+import { CodeSetsTab } from '../templates/CodeSetsTab';
 import { DncTab } from './DncTab';
 import { GrantsTab } from './GrantsTab';
 import { GuidesTab } from './GuidesTab';
@@ -14,14 +15,16 @@ const TABS = [
   { path: '/queues', label: 'console.admin.tab.queues', admin: true },
   { path: '/grants', label: 'console.admin.tab.grants', admin: true },
   { path: '/dnc', label: 'console.admin.tab.dnc', admin: false },
+  { path: '/code-sets', label: 'console.templates.codeSets', admin: false },
   { path: '/guides', label: 'console.admin.tab.guides', admin: false },
 ] as const satisfies ReadonlyArray<{ path: string; label: Parameters<Translate>[0]; admin: boolean }>;
 
 /**
  * Administration (issue 6 point 7; A1, L4), nested under /console/admin: users, queues and their
- * members, supervisors' campaign grants, do-not-call lists, and each campaign's call guide as a
- * question tree (read-only). Admins see every tab;
- * supervisors the do-not-call lists, which staff may keep, and the call guides. A tab opened by URL without the
+ * members, supervisors' campaign grants, the wrap-up code sets and contactable-hours templates
+ * campaigns copy, do-not-call lists, and each campaign's call guide as a question tree
+ * (read-only). Admins see every tab; supervisors the templates (read-only), the do-not-call
+ * lists, which staff may keep, and the call guides. A tab opened by URL without the
  * right shows the server's refusal.
  */
 export function AdminPage(props: { user: User }) {
@@ -47,6 +50,9 @@ export function AdminPage(props: { user: User }) {
         </Route>
         <Route path="/grants">
           <GrantsTab />
+        </Route>
+        <Route path="/code-sets">
+          <CodeSetsTab canChange={isAdmin} />
         </Route>
         <Route path="/dnc">
           <DncTab />

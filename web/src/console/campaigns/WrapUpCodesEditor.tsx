@@ -1,14 +1,20 @@
 import { useI18n } from '../../i18n/i18n';
+import { TemplatePicker } from '../templates/TemplatePicker';
 import { OUTCOMES, type Outcome, type WrapUpCode } from './wizard/draft';
 import { OptionalNumber } from './wizard/fields';
 
-/** D8: the wrap-up codes as a form — codes of her own added and removed, system ones relabelled or remapped (the wizard and the campaign page). */
-export function WrapUpCodesEditor(props: { codes: WrapUpCode[]; onChange(codes: WrapUpCode[]): void }) {
+/**
+ * D8: the wrap-up codes as a form — codes of her own added and removed, system ones relabelled or
+ * remapped (the wizard, the campaign page, the administration's code sets). With `fillFromSet`,
+ * a kept wrap-up code set can replace them all (a copy; the form still has to be saved).
+ */
+export function WrapUpCodesEditor(props: { codes: WrapUpCode[]; onChange(codes: WrapUpCode[]): void; fillFromSet?: boolean }) {
   const { t, tMaybe } = useI18n();
   const { codes, onChange } = props;
   const edit = (i: number, patch: Partial<WrapUpCode>) => onChange(codes.map((c, j) => (j === i ? { ...c, ...patch } : c)));
   return (
     <>
+      {props.fillFromSet && <TemplatePicker kind="codeSets" onPick={(set) => onChange(set.codes)} />}
       <table className="wizard-table">
         <thead>
           <tr>

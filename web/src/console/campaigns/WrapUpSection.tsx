@@ -23,7 +23,7 @@ export function WrapUpSection(props: { campaign: Campaign }) {
       title={t('console.campaigns.section.wrapUp')}
       campaign={c}
       startDraft={() => structuredClone(c.wrapUpCodes) as WrapUpCode[]}
-      form={(codes, set) => <WrapUpCodesEditor codes={codes} onChange={set} />}
+      form={(codes, set) => <WrapUpCodesEditor codes={codes} onChange={set} fillFromSet />}
       toPatch={(codes) => ({ wrapUpCodes: wrapUpCodesBody(codes) as Campaign['wrapUpCodes'] })}
       view={
         <table className="data-table compact">

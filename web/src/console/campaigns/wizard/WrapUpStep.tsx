@@ -10,7 +10,7 @@ export function WrapUpStep(props: { draft: Draft; change(patch: Partial<Draft>):
   const codes = draft.wrapUpCodes;
   return (
     <div>
-      <WrapUpCodesEditor codes={codes} onChange={(wrapUpCodes) => change({ wrapUpCodes })} />
+      <WrapUpCodesEditor codes={codes} onChange={(wrapUpCodes) => change({ wrapUpCodes })} fillFromSet />
       <div className="row wizard-after-table">
         {isPreviewMode(draft.mode) && (
           <Field label={t('console.wizard.completeCode')}>
