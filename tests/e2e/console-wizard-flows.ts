@@ -119,6 +119,82 @@ export function wizardConsoleTests(ctx: { floor: Floor; browser: TestBrowser }, 
     }
   });
 
+  it('L1, L2, L3: a supervisor uploads a new list from inside the campaign wizard (name, file, columns, progress, problem rows); a cancelled upload leaves the draft and nothing else; the imported list comes back checked with its record count, its columns feed the screen pop, and the campaign dials it', async () => {
+    const stamp = Date.now();
+    const name = `Wizard upload ${stamp}`;
+    const listName = `Gdańsk leads ${stamp}`;
+    const csvFile = (file: string, text: string) => ({ name: file, mimeType: 'text/csv', buffer: Buffer.from(text) });
+    const { page, context } = await ctx.browser.newPage();
+    try {
+      await signInThroughPage(page, ctx.floor, 'nakamura');
+      await page.goto(`${ctx.floor.url}/console/campaigns/new`);
+      await page.getByLabel('Campaign name').fill(name);
+      await page.getByLabel(/^Queue/).selectOption({ label: 'Sales (1)' });
+      await page.getByLabel(/^Caller ID/).fill('+48223334461');
+      await button(page, 'Next').click();
+      await page.getByRole('checkbox', { name: /Warsaw customers/ }).check();
+
+      // A cancelled upload: the empty list it made is deleted, the draft is as it was.
+      await button(page, 'Upload a new list').click();
+      await page.getByLabel('List name').fill(`Cancelled ${stamp}`);
+      await button(page, 'Create list').click();
+      await page.getByLabel('CSV file').waitFor({ timeout: WAIT_MS });
+      await button(page, 'Cancel upload').click();
+      await button(page, 'Upload a new list').waitFor({ timeout: WAIT_MS });
+      expect(await page.getByRole('checkbox', { name: /Warsaw customers/ }).isChecked()).toBe(true);
+      await page.getByRole('checkbox', { name: new RegExp(`Cancelled ${stamp}`) }).waitFor({ state: 'detached', timeout: WAIT_MS });
+      const cookie = await ctx.floor.signIn('nakamura');
+      expect((await ctx.floor.api(cookie, 'GET', `/api/lists?q=${encodeURIComponent(`Cancelled ${stamp}`)}`)).json.items).toEqual([]);
+
+      // The server refuses a name already taken, under the form where she typed it.
+      await button(page, 'Upload a new list').click();
+      await page.getByLabel('List name').fill('Warsaw customers');
+      await button(page, 'Create list').click();
+      await textOf(page.getByRole('alert'), /A list named "Warsaw customers" already exists/);
+      await page.getByLabel('List name').fill(listName);
+      await page.getByLabel('Default region').fill('PL');
+      await button(page, 'Create list').click();
+
+      // The Lists section's upload: the first rows with guessed columns, then progress and the result.
+      const csv = ['name,phone,branch', 'Ola Kaczmarek,58 333 44 01,Oliwa', 'Adam Mazur,58 333 44 02,Wrzeszcz', 'Bad Number,12,Oliwa', 'Iga Lewandowska,58 333 44 03,Oliwa'].join('\n');
+      await page.getByLabel('CSV file').setInputFiles(csvFile('gdansk.csv', csv));
+      await page.getByRole('table', { name: 'First rows of the file' }).waitFor({ timeout: WAIT_MS });
+      expect(await page.getByLabel('What the column "phone" holds').inputValue()).toMatch(/^phone:/);
+      await page.getByRole('button', { name: /^Import/ }).click();
+      const result = page.getByRole('region', { name: 'Import result' });
+      await result.waitFor({ timeout: WAIT_MS });
+      expect(await page.getByRole('progressbar', { name: 'Import progress' }).getAttribute('aria-valuenow')).toBe('100');
+      const countOf = (label: string) => result.locator('.import-counts div').filter({ has: page.getByText(label, { exact: true }) }).locator('dd');
+      expect(await countOf('Imported').textContent()).toBe('3');
+      expect(await countOf('Rejected').textContent()).toBe('1');
+      expect(await page.getByRole('table', { name: 'Rows with problems' }).locator('tbody tr').count()).toBe(1);
+      // Checked among the step's lists, with its record count, beside the list chosen before.
+      const added = page.getByRole('checkbox', { name: new RegExp(`${listName}.*3 records`) });
+      await added.waitFor({ timeout: WAIT_MS });
+      expect(await added.isChecked()).toBe(true);
+      expect(await page.getByRole('checkbox', { name: /Warsaw customers/ }).isChecked()).toBe(true);
+      await screenshot(page, shot('wizard-upload'));
+      await button(page, 'Close').click();
+      await button(page, 'Upload a new list').waitFor();
+
+      // Its columns feed the agent screen's pickers like any chosen list's.
+      await step(page, /Agent screen and order/).click();
+      await page.getByRole('checkbox', { name: 'branch' }).check();
+      await step(page, /Review and create/).click();
+      await textOf(page.getByRole('definition').first(), name);
+      await button(page, 'Create campaign').click();
+      await page.waitForURL(/\/console\/campaigns\/\d+$/, { timeout: WAIT_MS });
+
+      const id = Number(new URL(page.url()).pathname.split('/').pop());
+      const created = (await ctx.floor.api(cookie, 'GET', `/api/campaigns/${id}`)).json;
+      expect(created.name).toBe(name);
+      expect(created.lists.map((l: { name: string }) => l.name).sort()).toEqual([listName, 'Warsaw customers'].sort());
+      expect(created.screenPopFields).toContain('branch');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('D8, D9: after creation the campaign page edits its wrap-up codes and its call guide with the same editors as the wizard', async () => {
     const campaign = await addCampaign(ctx.floor, {
       name: `Codes later ${Date.now()}`,

@@ -3,13 +3,13 @@ import { useEffect } from 'react';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { count, fileSize } from './format';
-import type { ListImport } from './types';
+import type { ImportStatus, ListImport } from './types';
 
 /**
  * An import on its way: the bytes the browser has sent (XMLHttpRequest upload progress), then
  * the server's own progress (bytes and rows read), polled until the import commits or fails.
  */
-export function ImportProgress(props: { listId: number; fileSize: number; sent: number; importId: number | null; onDone(importId: number): void }) {
+export function ImportProgress(props: { listId: number; fileSize: number; sent: number; importId: number | null; onDone(importId: number, status: ImportStatus): void }) {
   const { t, locale } = useI18n();
   const { listId, importId, onDone } = props;
   const server = useQuery({
@@ -18,9 +18,9 @@ export function ImportProgress(props: { listId: number; fileSize: number; sent: 
     enabled: importId !== null,
     refetchInterval: (query) => (query.state.data && query.state.data.status !== 'running' ? false : 300),
   });
-  const finished = server.data && server.data.status !== 'running';
+  const finished = server.data && server.data.status !== 'running' ? server.data.status : null;
   useEffect(() => {
-    if (finished && importId !== null) onDone(importId);
+    if (finished && importId !== null) onDone(importId, finished);
   }, [finished, importId, onDone]);
 
   const read = Math.max(props.sent, server.data?.bytesRead ?? 0);

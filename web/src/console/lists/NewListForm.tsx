@@ -2,11 +2,16 @@ import { useId, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { useI18n } from '../../i18n/i18n';
 import { useCreateList } from './queries';
+import type { ContactList } from './types';
+import './lists.css';
 
 const REGIONS = ['JP', 'PL', 'US', 'GB', 'DE', 'FR', 'CA', 'AU'];
 
-/** "New list": a name, the region numbers without a country code are read in, and the fallback time zone. Opens the new list. */
-export function NewListForm(props: { onClose(): void }) {
+/**
+ * "New list": a name, the region numbers without a country code are read in, and the fallback
+ * time zone. Opens the new list, or hands it to `onCreated` (the campaign wizard uploads into it).
+ */
+export function NewListForm(props: { onClose(): void; onCreated?(list: ContactList): void; cancelLabel?: string }) {
   const { t } = useI18n();
   const [, navigate] = useLocation();
   const create = useCreateList();
@@ -18,7 +23,7 @@ export function NewListForm(props: { onClose(): void }) {
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    create.mutate({ name: name.trim(), defaultRegion: region.trim(), defaultTimeZone: zone.trim() || null }, { onSuccess: (list) => navigate(`/${list.id}`) });
+    create.mutate({ name: name.trim(), defaultRegion: region.trim(), defaultTimeZone: zone.trim() || null }, { onSuccess: (list) => (props.onCreated ? props.onCreated(list) : navigate(`/${list.id}`)) });
   }
 
   return (
@@ -59,7 +64,7 @@ export function NewListForm(props: { onClose(): void }) {
           {t('console.lists.create')}
         </button>
         <button type="button" onClick={props.onClose} disabled={create.isPending}>
-          {t('console.cancel')}
+          {props.cancelLabel ?? t('console.cancel')}
         </button>
       </div>
     </form>

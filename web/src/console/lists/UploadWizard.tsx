@@ -5,8 +5,9 @@ import { ImportProgress, ProgressBar } from './ImportProgress';
 import { ImportResult } from './ImportResult';
 import { MappingStep } from './MappingStep';
 import { useRefreshLists } from './queries';
-import type { ContactList, FilePreview, Mapping } from './types';
+import type { ContactList, FilePreview, ImportStatus, Mapping } from './types';
 import { previewFile, startImport } from './upload';
+import './lists.css';
 
 type Step =
   | { kind: 'choose' }
@@ -14,15 +15,28 @@ type Step =
   | { kind: 'importing'; file: File; importId: number | null }
   | { kind: 'done'; importId: number };
 
-/** "Upload contacts": choose a CSV file → check the columns on its first rows → import with progress → the result. */
-export function UploadWizard(props: { list: ContactList; onClose(): void }) {
+/**
+ * "Upload contacts": choose a CSV file → check the columns on its first rows → import with
+ * progress → the result. Used on a list's page and, for a list made on the spot, in the campaign
+ * wizard's Lists step, which passes `onImported` (each committed import) and its own close label.
+ */
+export function UploadWizard(props: { list: ContactList; onClose(): void; onImported?(listId: number): void; closeLabel?: string }) {
   const { t } = useI18n();
   const refresh = useRefreshLists();
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [sent, setSent] = useState(0);
-  const finished = useCallback((importId: number) => { refresh(); setStep({ kind: 'done', importId }); }, [refresh]);
+  const { onImported } = props;
+  const listId = props.list.id;
+  const finished = useCallback(
+    (importId: number, status: ImportStatus) => {
+      refresh();
+      setStep({ kind: 'done', importId });
+      if (status === 'committed') onImported?.(listId);
+    },
+    [refresh, onImported, listId],
+  );
 
   async function preview(file: File, encoding: string) {
     setBusy(true);
@@ -103,7 +117,7 @@ export function UploadWizard(props: { list: ContactList; onClose(): void }) {
           </button>
         )}
         <button type="button" onClick={props.onClose} disabled={step.kind === 'importing'}>
-          {t('console.close')}
+          {props.closeLabel ?? t('console.close')}
         </button>
       </div>
     </section>

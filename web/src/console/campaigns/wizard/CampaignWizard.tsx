@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { api, ApiError } from '../../../api/client';
 import type { User } from '../../../api/types';
@@ -37,6 +37,15 @@ export function CampaignWizard(_props: { user: User }) {
   useEffect(() => {
     if (first.data && !draft) setDraft(withDefaults({ name: '', queueId: null, listIds: [], callerId: '' }, first.data));
   }, [first.data, draft]);
+
+  /** A list uploaded from the Lists step, checked once its import commits (maybe while another step is open). */
+  const addList = useCallback(
+    (listId: number) => {
+      setDraft((current) => (current && !current.listIds.includes(listId) ? { ...current, listIds: [...current.listIds, listId] } : current));
+      void queryClient.invalidateQueries({ queryKey: ['list-columns'] });
+    },
+    [queryClient],
+  );
 
   const create = useMutation({
     mutationFn: (d: Draft) => api<{ id: number; name: string }>('POST', '/api/campaigns', createBody(d)),
@@ -81,7 +90,10 @@ export function CampaignWizard(_props: { user: User }) {
         <h2>{stepName(step)}</h2>
         <StepProblems title={t('console.wizard.problemsHere')} problems={problems.get(step)} />
         {step === 'basics' && <BasicsStep draft={draft} change={change} changeMode={(m) => void changeMode(m)} />}
-        {step === 'lists' && <ListsStep draft={draft} change={change} />}
+        {/* Kept mounted while hidden: an upload started on it goes on while the supervisor moves to other steps. */}
+        <div hidden={step !== 'lists'}>
+          <ListsStep draft={draft} change={change} addList={addList} />
+        </div>
         {step === 'hours' && <HoursStep draft={draft} change={change} />}
         {step === 'retries' && <RetriesStep draft={draft} change={change} />}
         {step === 'wrapUp' && <WrapUpStep draft={draft} change={change} />}

@@ -51,9 +51,7 @@ export const wizardMessages = defineMessages(
     'console.wizard.machineMessage': 'Message left on the machine',
 
     'console.wizard.lists': 'Contact lists to dial',
-    'console.wizard.noLists': 'No lists yet. Upload one under Lists first.',
     'console.wizard.records': '{count} records',
-    'console.wizard.uploadElsewhere': 'To upload a new list, use Lists; it shows here once created.',
     'console.wizard.ownerColumn': 'Owner column (agent email or user ID)',
     'console.wizard.chooseColumn': 'Choose a column…',
     'console.wizard.ownerFromLists': 'The chosen lists take owners from: {columns}',
@@ -178,9 +176,7 @@ export const wizardMessages = defineMessages(
       'console.wizard.machineMessage': '留守番電話に残すメッセージ',
 
       'console.wizard.lists': '発信するリスト',
-      'console.wizard.noLists': 'リストがまだありません。先に「リスト」でアップロードしてください。',
       'console.wizard.records': '{count}件',
-      'console.wizard.uploadElsewhere': '新しいリストは「リスト」でアップロードしてください。作成するとここに表示されます。',
       'console.wizard.ownerColumn': '担当者列(エージェントのメールアドレスまたはユーザーID)',
       'console.wizard.chooseColumn': '列を選択…',
       'console.wizard.ownerFromLists': '選んだリストの担当者列: {columns}',
@@ -304,9 +300,7 @@ export const wizardMessages = defineMessages(
       'console.wizard.machineMessage': 'Wiadomość zostawiana na automacie',
 
       'console.wizard.lists': 'Listy do wybierania',
-      'console.wizard.noLists': 'Nie ma jeszcze list. Najpierw wgraj listę w sekcji Listy.',
       'console.wizard.records': 'rekordów: {count}',
-      'console.wizard.uploadElsewhere': 'Nową listę wgrasz w sekcji Listy; pojawi się tutaj po utworzeniu.',
       'console.wizard.ownerColumn': 'Kolumna właściciela (e-mail lub ID agenta)',
       'console.wizard.chooseColumn': 'Wybierz kolumnę…',
       'console.wizard.ownerFromLists': 'Wybrane listy biorą właścicieli z kolumn: {columns}',
