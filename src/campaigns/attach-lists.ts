@@ -43,7 +43,8 @@ export async function detachList(db: Kysely<Database>, actor: Actor, id: number,
   const attached = await db.selectFrom('campaign_lists').select('list_id').where('campaign_id', '=', id).where('list_id', '=', listId).executeTakeFirst();
   if (!attached) throw notFound(`Contact list attached to campaign ${id}:`, listId);
   if (row.status === 'running' && current.length === 1 && current[0] === listId) {
-    throw new AppError('invalid_state', `List ${listId} is the only list of running campaign ${id}; attach another list first, or pause or stop the campaign.`, {
+    const list = await db.selectFrom('contact_lists').select('name').where('id', '=', listId).executeTakeFirst();
+    throw new AppError('invalid_state', `“${list?.name ?? listId}” is the only list of running campaign “${row.name}”; attach another list first, or pause or stop the campaign.`, {
       status: row.status,
       action: 'detach_list',
     });

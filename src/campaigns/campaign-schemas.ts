@@ -44,7 +44,7 @@ export const contactableTimesSchema = z
       .array(
         z
           .object({
-            date: z.iso.date().describe('YYYY-MM-DD, a whole day in the contact\'s time zone'),
+            date: z.iso.date('Write the date as YYYY-MM-DD, a day of the calendar, e.g. 2026-12-24.').describe('YYYY-MM-DD, a whole day in the contact\'s time zone'),
             country: z.string().regex(/^[A-Z]{2}$/, 'Use an ISO 3166 country code such as JP, US or PL.').optional().describe('Only contacts of this country (record region); all when omitted'),
             name: z.string().trim().max(100).optional(),
           })

@@ -41,7 +41,7 @@ export function adminConsoleTests(ctx: { floor: Floor; browser: TestBrowser }, s
     try {
       await openAdmin(page);
       await page.waitForURL(/\/console\/admin\/users$/, { timeout: WAIT_MS });
-      expect(await tabs(page).getByRole('link').allTextContents()).toEqual(['Users', 'Queues and members', 'Supervisor grants', 'Do-not-call lists', 'Wrap-up code sets', 'Call guides']);
+      expect(await tabs(page).getByRole('link').allTextContents()).toEqual(['Users', 'Queues and members', 'Supervisor grants', 'Do-not-call lists', 'Wrap-up code sets', 'Contactable hours', 'Call guides']);
       await userRow(page, 'Anna Kowalski').waitFor();
 
       // A password the server refuses (too short): its message, and nothing created.
@@ -158,7 +158,7 @@ export function adminConsoleTests(ctx: { floor: Floor; browser: TestBrowser }, s
     try {
       await openAdmin(page, 'nakamura', PASSWORD);
       await page.waitForURL(/\/console\/admin\/dnc$/, { timeout: WAIT_MS });
-      expect(await tabs(page).getByRole('link').allTextContents()).toEqual(['Do-not-call lists', 'Wrap-up code sets', 'Call guides']);
+      expect(await tabs(page).getByRole('link').allTextContents()).toEqual(['Do-not-call lists', 'Wrap-up code sets', 'Contactable hours', 'Call guides']);
 
       await page.getByLabel('New list name').fill('E2E admin blocked');
       await button(page, 'Create list').click();

@@ -82,4 +82,50 @@ export function templatesConsoleTests(ctx: { floor: Floor; browser: TestBrowser 
       await campaign.stop();
     }
   });
+
+  it('L5, A1: an admin keeps contactable hours with a holiday (hours ending before they start are refused); a supervisor fills the wizard’s hours from it', async () => {
+    const name = `E2E Japan office hours ${Date.now()}`;
+    const admin = await ctx.browser.newPage();
+    const supervisor = await ctx.browser.newPage();
+    try {
+      await signInThroughPage(admin.page, ctx.floor, 'admin@e2e.test', ADMIN_PASSWORD);
+      await admin.page.goto(`${ctx.floor.url}/console/admin/hours`);
+      await admin.page.getByLabel('New template’s name').fill(name);
+      await button(admin.page, 'Create template').click();
+      const editor = admin.page.getByRole('region', { name });
+      // A new template starts from the default hours; this one is Monday only, 18:00–09:00 first (refused).
+      await editor.getByLabel('Monday From').waitFor({ timeout: WAIT_MS });
+      for (const day of ['Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']) await editor.getByRole('button', { name: `${day}: Remove these hours` }).click();
+      await editor.getByLabel('Monday From').fill('18:00');
+      await editor.getByLabel('Monday To').fill('09:00');
+      await editor.getByLabel('Time zone of records without one').fill('Asia/Tokyo');
+      await editor.getByRole('button', { name: 'Add a holiday' }).click();
+      await editor.getByLabel('Holiday 1: Date').fill('2027-01-01');
+      await editor.getByLabel('Holiday 1: Name').fill('元日');
+      await editor.getByRole('button', { name: 'Save' }).click();
+      await textOf(editor.getByRole('alert'), /ends before it starts/);
+      await editor.getByLabel('Monday From').fill('09:00');
+      await editor.getByLabel('Monday To').fill('18:00');
+      await editor.getByRole('button', { name: 'Save' }).click();
+      const row = admin.page.getByRole('row').filter({ has: admin.page.getByRole('rowheader', { name }) });
+      await row.getByText('Days a week: 1 · holidays: 1 · Asia/Tokyo').waitFor({ timeout: WAIT_MS });
+      await screenshot(admin.page, shot('admin-hours-templates'));
+
+      await signInThroughPage(supervisor.page, ctx.floor, 'nakamura', PASSWORD);
+      await supervisor.page.goto(`${ctx.floor.url}/console/campaigns/new`);
+      await supervisor.page.getByLabel('Campaign name').fill(`Hours from a template ${Date.now()}`);
+      await supervisor.page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: /Contactable times/ }).click();
+      await supervisor.page.getByLabel('Fill from a template:').selectOption({ label: name });
+      await button(supervisor.page, 'Use it').click();
+      expect(await supervisor.page.getByLabel('Monday From').inputValue()).toBe('09:00');
+      expect(await supervisor.page.getByLabel('Monday To').inputValue()).toBe('18:00');
+      expect(await supervisor.page.getByLabel('Holiday 1: Name').inputValue()).toBe('元日');
+      expect(await supervisor.page.getByLabel('Time zone of records without one').inputValue()).toBe('Asia/Tokyo');
+      await supervisor.page.getByRole('row', { name: /Tuesday/ }).getByText('Not dialed').waitFor();
+      await screenshot(supervisor.page, shot('wizard-hours-from-template'));
+    } finally {
+      await admin.context.close();
+      await supervisor.context.close();
+    }
+  });
 }

@@ -5,6 +5,7 @@ import { signInThroughPage, WAIT_MS } from './support/desk-page.js';
 import { ADMIN_PASSWORD, PASSWORD, floorInChromium } from './support/pacer-floor.js';
 import { adminConsoleTests } from './console-admin-flows.js';
 import { callbacksConsoleTests } from './console-callbacks-flows.js';
+import { campaignEditConsoleTests } from './console-campaign-edit-flows.js';
 import { campaignsConsoleTests } from './console-campaigns-flows.js';
 import { dashboardConsoleTests } from './console-dashboard-flows.js';
 import { listsConsoleTests } from './console-lists-flows.js';
@@ -75,6 +76,7 @@ describe.skipIf(engines.length === 0).each(engines)('supervisor console in Chrom
   wizardConsoleTests(ctx, shot);
   listsConsoleTests(ctx, shot);
   campaignsConsoleTests(ctx, shot);
+  campaignEditConsoleTests(ctx, shot);
   callbacksConsoleTests(ctx, shot);
   reportsConsoleTests(ctx, shot);
   adminConsoleTests(ctx, shot);

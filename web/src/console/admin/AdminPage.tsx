@@ -3,6 +3,7 @@ import type { User } from '../../api/types';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import './admin.css';
 import { CodeSetsTab } from '../templates/CodeSetsTab';
+import { HoursTemplatesTab } from '../templates/HoursTemplatesTab';
 import { DncTab } from './DncTab';
 import { GrantsTab } from './GrantsTab';
 import { GuidesTab } from './GuidesTab';
@@ -16,6 +17,7 @@ const TABS = [
   { path: '/grants', label: 'console.admin.tab.grants', admin: true },
   { path: '/dnc', label: 'console.admin.tab.dnc', admin: false },
   { path: '/code-sets', label: 'console.templates.codeSets', admin: false },
+  { path: '/hours', label: 'console.templates.hours', admin: false },
   { path: '/guides', label: 'console.admin.tab.guides', admin: false },
 ] as const satisfies ReadonlyArray<{ path: string; label: Parameters<Translate>[0]; admin: boolean }>;
 
@@ -53,6 +55,9 @@ export function AdminPage(props: { user: User }) {
         </Route>
         <Route path="/code-sets">
           <CodeSetsTab canChange={isAdmin} />
+        </Route>
+        <Route path="/hours">
+          <HoursTemplatesTab canChange={isAdmin} />
         </Route>
         <Route path="/dnc">
           <DncTab />

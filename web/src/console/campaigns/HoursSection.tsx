@@ -1,69 +1,25 @@
-import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/i18n';
-import { Fact, Field, SettingsSection } from './SettingsSection';
-import { WEEKDAYS, type Campaign, type TimeWindow, type Weekday } from './types';
-
-export const DAY_KEYS = {
-  mon: 'console.campaigns.day.mon',
-  tue: 'console.campaigns.day.tue',
-  wed: 'console.campaigns.day.wed',
-  thu: 'console.campaigns.day.thu',
-  fri: 'console.campaigns.day.fri',
-  sat: 'console.campaigns.day.sat',
-  sun: 'console.campaigns.day.sun',
-} as const satisfies Record<Weekday, MessageKey>;
-
-const windowsText = (ws: TimeWindow[]) => ws.map((w) => `${w.start}–${w.end}`).join(', ');
-
-/** "09:00–12:00, 13:00–21:00" → windows; the server checks the times (HH:MM, start before end, no overlap). */
-function parseWindows(text: string): TimeWindow[] {
-  return text
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '')
-    .map((part) => {
-      const [start = '', end = ''] = part.split(/\s*[-–]\s*/);
-      return { start, end };
-    });
-}
-
-interface Draft {
-  days: Record<Weekday, string>;
-  defaultTimeZone: string;
-}
+import { ContactableTimesEditor, DAY_KEYS, problemsUnder, sortHolidays, windowsText } from './ContactableTimesEditor';
+import { Fact, SettingsSection } from './SettingsSection';
+import { WEEKDAYS, type Campaign, type ContactableTimes } from './types';
 
 /**
  * L5: when contacts may be called — per weekday in the contact's own time zone, the holidays,
- * and the zone for records without one. The form edits the weekly hours and the default zone
- * and sends the holidays back as they are (PATCH replaces the whole object).
+ * and the zone for records without one. Edited with the wizard's editor; PATCH replaces the
+ * whole object, and the server's problems are shown on the field they concern.
  */
 export function HoursSection(props: { campaign: Campaign }) {
-  const { t } = useI18n();
+  const { t, dateTime } = useI18n();
   const c = props.campaign;
   const hours = c.contactableTimes;
+  const holidays = sortHolidays(hours.holidays);
   return (
-    <SettingsSection<Draft>
+    <SettingsSection<ContactableTimes>
       title={t('console.campaigns.section.hours')}
       campaign={c}
-      startDraft={() => ({ days: Object.fromEntries(WEEKDAYS.map((w) => [w, windowsText(hours.weekly[w])])) as Draft['days'], defaultTimeZone: hours.defaultTimeZone })}
-      toPatch={(d) => ({
-        contactableTimes: { weekly: Object.fromEntries(WEEKDAYS.map((w) => [w, parseWindows(d.days[w])])) as Campaign['contactableTimes']['weekly'], holidays: hours.holidays, defaultTimeZone: d.defaultTimeZone },
-      })}
-      form={(d, set) => (
-        <>
-          <p className="muted small">{t('console.campaigns.hoursHint')}</p>
-          <div className="form-grid days">
-            {WEEKDAYS.map((w) => (
-              <Field key={w} label={t(DAY_KEYS[w])}>
-                <input value={d.days[w]} placeholder={t('console.campaigns.closed')} onChange={(e) => set({ ...d, days: { ...d.days, [w]: e.target.value } })} />
-              </Field>
-            ))}
-          </div>
-          <Field label={t('console.campaigns.defaultTimeZone')}>
-            <input value={d.defaultTimeZone} onChange={(e) => set({ ...d, defaultTimeZone: e.target.value })} />
-          </Field>
-        </>
-      )}
+      startDraft={() => ({ ...structuredClone(hours), holidays: sortHolidays(hours.holidays) })}
+      toPatch={(contactableTimes) => ({ contactableTimes })}
+      form={(draft, set, refusal) => <ContactableTimesEditor value={draft} onChange={set} problems={problemsUnder(refusal, 'contactableTimes')} fillFromTemplate />}
       view={
         <>
           <table className="data-table compact hours">
@@ -79,9 +35,24 @@ export function HoursSection(props: { campaign: Campaign }) {
           <dl className="facts">
             <Fact label={t('console.campaigns.defaultTimeZone')}>{hours.defaultTimeZone}</Fact>
             <Fact label={t('console.campaigns.holidays')}>
-              {hours.holidays.length === 0
-                ? t('console.campaigns.noHolidays')
-                : hours.holidays.map((h) => `${h.date}${h.country ? ` (${h.country})` : ''}${h.name ? ` ${h.name}` : ''}`).join(' · ')}
+              {holidays.length === 0 ? (
+                t('console.campaigns.noHolidays')
+              ) : (
+                <ul className="holiday-list">
+                  {holidays.map((h) => (
+                    <li key={`${h.date}/${h.country ?? ''}`} data-holiday={h.date}>
+                      <time dateTime={h.date}>{dateTime(`${h.date}T12:00:00Z`, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' }, 'UTC')}</time>
+                      {h.name && <span> · {h.name}</span>}
+                      {h.country && (
+                        <>
+                          {' '}
+                          <span className="tag">{t('console.hours.onlyCountry', { country: h.country })}</span>
+                        </>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
             </Fact>
           </dl>
         </>

@@ -16,7 +16,8 @@ export function SettingsSection<D = CampaignPatch>(props: {
   /** The form's draft once Edit is pressed; omitted for read-only sections. */
   startDraft?: () => D;
   view: ReactNode;
-  form?: (draft: D, change: (next: D) => void) => ReactNode;
+  /** The form for the draft; `refusal` is the server's last refusal, for problems shown on their fields. */
+  form?: (draft: D, change: (next: D) => void, refusal: unknown) => ReactNode;
   /** What to send for the draft (the draft itself when it is a patch). */
   toPatch?: (draft: D) => CampaignPatch;
 }) {
@@ -48,7 +49,7 @@ export function SettingsSection<D = CampaignPatch>(props: {
       </div>
       {draft !== null && props.form ? (
         <form onSubmit={submit} aria-label={props.title}>
-          {props.form(draft, setDraft)}
+          {props.form(draft, setDraft, update.error)}
           <ServerError error={update.error} />
           <div className="row form-actions">
             <button type="button" onClick={() => setDraft(null)} disabled={update.isPending}>

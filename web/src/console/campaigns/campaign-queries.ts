@@ -67,3 +67,19 @@ export function useLifecycle(id: number) {
   const refresh = useRefresh(id);
   return useMutation({ mutationFn: (action: LifecycleAction) => api<Campaign>('POST', `/api/campaigns/${id}/${action}`), onSuccess: refresh });
 }
+
+/** Which of a campaign's attachments: its contact lists (L2) or its do-not-call lists (L4). */
+export type ListKind = 'lists' | 'dnc-lists';
+
+/** PUT or DELETE /api/campaigns/{id}/{lists|dnc-lists}/{listId}; the lists' pages show which campaigns use them, so they refresh too. */
+export function useListAttachment(id: number) {
+  const refresh = useRefresh(id);
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { kind: ListKind; listId: number; attach: boolean }) => api<Campaign>(v.attach ? 'PUT' : 'DELETE', `/api/campaigns/${id}/${v.kind}/${v.listId}`),
+    onSuccess: (fresh) => {
+      refresh(fresh);
+      void client.invalidateQueries({ queryKey: ['lists'] });
+    },
+  });
+}

@@ -39,6 +39,18 @@ export interface TimeWindow {
   start: string;
   end: string;
 }
+/** A day nobody is called (L5): every contact, or only those of one country (ISO 3166, the record's region). */
+export interface Holiday {
+  date: string;
+  country?: string;
+  name?: string;
+}
+/** L5: when contacts may be called — weekly windows in the contact's own zone, holidays, the zone of records without one. */
+export interface ContactableTimes {
+  weekly: Record<Weekday, TimeWindow[]>;
+  holidays: Holiday[];
+  defaultTimeZone: string;
+}
 export type RetryRule = { action: 'final' } | { action: 'retry'; delayMinutes: number; maxRetries: number };
 export interface PreviewSettings {
   autoAccept: boolean;
@@ -65,11 +77,7 @@ export interface Campaign {
   linesPerAgent: number | null;
   abandonTarget: number | null;
   abandonWindow: 'us' | 'uk' | null;
-  contactableTimes: {
-    weekly: Record<Weekday, TimeWindow[]>;
-    holidays: Array<{ date: string; country?: string; name?: string }>;
-    defaultTimeZone: string;
-  };
+  contactableTimes: ContactableTimes;
   retryRules: { results: Record<SystemResult, RetryRule>; maxAttemptsPerRecord: number; maxAttemptsPerNumberPerDay: number };
   wrapUpCodes: Array<{ code: string; label: string; outcome: string; retryAfterMinutes: number | null; shortcut: string | null; system: boolean }>;
   previewCompleteCode: string | null;

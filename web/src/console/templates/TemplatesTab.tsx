@@ -47,7 +47,7 @@ export function TemplatesTab<K extends TemplateKind, V>(props: {
       {(list) => {
         const current = list.find((x) => x.id === selected) ?? list[0];
         return (
-          <div className="admin-split">
+          <div className="admin-split template-split">
             <div className="admin-tab">
               {props.canChange ? (
                 <NameForm label={props.labels.newName} submitLabel={props.labels.create} pending={create.isPending} onSubmit={(name, done) => create.mutate(name, { onSuccess: (x) => { setSelected(x.id); done(); } })} />

@@ -94,7 +94,7 @@ export function CampaignWizard(_props: { user: User }) {
         <div hidden={step !== 'lists'}>
           <ListsStep draft={draft} change={change} addList={addList} />
         </div>
-        {step === 'hours' && <HoursStep draft={draft} change={change} />}
+        {step === 'hours' && <HoursStep draft={draft} change={change} problems={problems.get('hours')} />}
         {step === 'retries' && <RetriesStep draft={draft} change={change} />}
         {step === 'wrapUp' && <WrapUpStep draft={draft} change={change} />}
         {step === 'agentScreen' && <AgentScreenStep draft={draft} change={change} />}

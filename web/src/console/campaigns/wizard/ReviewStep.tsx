@@ -1,5 +1,6 @@
 import { useI18n } from '../../../i18n/i18n';
 import { MODE_KEYS } from '../badges';
+import { sortHolidays } from '../ContactableTimesEditor';
 import { WEEKDAYS } from '../types';
 import { isPreviewMode, type Draft } from './draft';
 
@@ -21,6 +22,7 @@ export function ReviewStep(props: { draft: Draft; queueName: string | null; list
     [t('console.wizard.callerId'), draft.callerId || none],
     [t('console.wizard.profile'), tMaybe(`console.wizard.profile.${draft.regulatoryProfile}`, draft.regulatoryProfile)],
     [t('console.wizard.step.hours'), `${hours.join(' · ')} (${draft.contactableTimes.defaultTimeZone})`],
+    [t('console.campaigns.holidays'), sortHolidays(draft.contactableTimes.holidays).map((h) => [h.date, h.country && `(${h.country})`, h.name].filter(Boolean).join(' ')).join(' · ') || none],
     [t('console.campaigns.maxPerRecord'), String(draft.retryRules.maxAttemptsPerRecord)],
     [t('console.wizard.step.wrapUp'), draft.wrapUpCodes.map((c) => c.label || c.code).join(', ')],
     [t('console.wizard.screenPop'), draft.screenPopFields.join(', ') || none],

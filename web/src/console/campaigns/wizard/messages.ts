@@ -56,7 +56,6 @@ export const wizardMessages = defineMessages(
     'console.wizard.chooseColumn': 'Choose a column…',
     'console.wizard.ownerFromLists': 'The chosen lists take owners from: {columns}',
 
-    'console.wizard.timeZone': 'Time zone for records without one',
     'console.wizard.day.mon': 'Monday',
     'console.wizard.day.tue': 'Tuesday',
     'console.wizard.day.wed': 'Wednesday',
@@ -64,17 +63,7 @@ export const wizardMessages = defineMessages(
     'console.wizard.day.fri': 'Friday',
     'console.wizard.day.sat': 'Saturday',
     'console.wizard.day.sun': 'Sunday',
-    'console.wizard.hoursHelp': "Hours are the contact's own local time. A day without hours is not dialed.",
-    'console.wizard.from': 'From',
-    'console.wizard.to': 'To',
-    'console.wizard.addWindow': 'Add hours',
-    'console.wizard.removeWindow': 'Remove these hours',
     'console.wizard.closed': 'Not dialed',
-    'console.wizard.holidays': 'Holidays (no calls all day)',
-    'console.wizard.holidayDate': 'Date',
-    'console.wizard.holidayCountry': 'Country (blank: all)',
-    'console.wizard.holidayName': 'Name',
-    'console.wizard.addHoliday': 'Add a holiday',
     'console.wizard.remove': 'Remove',
 
 
@@ -181,7 +170,6 @@ export const wizardMessages = defineMessages(
       'console.wizard.chooseColumn': '列を選択…',
       'console.wizard.ownerFromLists': '選んだリストの担当者列: {columns}',
 
-      'console.wizard.timeZone': 'タイムゾーンのないレコードに使うタイムゾーン',
       'console.wizard.day.mon': '月曜日',
       'console.wizard.day.tue': '火曜日',
       'console.wizard.day.wed': '水曜日',
@@ -189,17 +177,7 @@ export const wizardMessages = defineMessages(
       'console.wizard.day.fri': '金曜日',
       'console.wizard.day.sat': '土曜日',
       'console.wizard.day.sun': '日曜日',
-      'console.wizard.hoursHelp': '時刻は顧客の現地時間です。時間帯のない曜日は発信しません。',
-      'console.wizard.from': '開始',
-      'console.wizard.to': '終了',
-      'console.wizard.addWindow': '時間帯を追加',
-      'console.wizard.removeWindow': 'この時間帯を削除',
       'console.wizard.closed': '発信しない',
-      'console.wizard.holidays': '休日(終日発信しない)',
-      'console.wizard.holidayDate': '日付',
-      'console.wizard.holidayCountry': '国(空欄: すべて)',
-      'console.wizard.holidayName': '名称',
-      'console.wizard.addHoliday': '休日を追加',
       'console.wizard.remove': '削除',
 
 
@@ -305,7 +283,6 @@ export const wizardMessages = defineMessages(
       'console.wizard.chooseColumn': 'Wybierz kolumnę…',
       'console.wizard.ownerFromLists': 'Wybrane listy biorą właścicieli z kolumn: {columns}',
 
-      'console.wizard.timeZone': 'Strefa czasowa dla rekordów bez własnej',
       'console.wizard.day.mon': 'Poniedziałek',
       'console.wizard.day.tue': 'Wtorek',
       'console.wizard.day.wed': 'Środa',
@@ -313,17 +290,7 @@ export const wizardMessages = defineMessages(
       'console.wizard.day.fri': 'Piątek',
       'console.wizard.day.sat': 'Sobota',
       'console.wizard.day.sun': 'Niedziela',
-      'console.wizard.hoursHelp': 'Godziny według czasu lokalnego klienta. W dni bez godzin nie dzwonimy.',
-      'console.wizard.from': 'Od',
-      'console.wizard.to': 'Do',
-      'console.wizard.addWindow': 'Dodaj godziny',
-      'console.wizard.removeWindow': 'Usuń te godziny',
       'console.wizard.closed': 'Bez połączeń',
-      'console.wizard.holidays': 'Święta (cały dzień bez połączeń)',
-      'console.wizard.holidayDate': 'Data',
-      'console.wizard.holidayCountry': 'Kraj (puste: wszystkie)',
-      'console.wizard.holidayName': 'Nazwa',
-      'console.wizard.addHoliday': 'Dodaj święto',
       'console.wizard.remove': 'Usuń',
 
 
