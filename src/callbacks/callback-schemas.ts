@@ -30,7 +30,7 @@ export const searchFilters = z.object({
   listId: id.optional().describe('deleted lists match nothing'),
   dialGroup: text.optional().describe("the dial group's (queue's) name, exactly"),
   name: text.optional().describe('part of the contact name, any case'),
-  phoneticName: text.optional().describe('part of the phonetic name (furigana)'),
+  phoneticName: text.optional().describe('part of the phonetic name (furigana); katakana and hiragana, full and half width, match each other; spaces ignored'),
   phone: text.optional().describe('digits of the callback number, in any format (03-1234-5678 finds +81312345678)'),
   assigneeId: z.union([z.literal('anyone'), id]).optional().describe('a user ID, or "anyone": callbacks for anyone in the queue'),
   notes: text.optional().describe('part of the notes'),

@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Actor } from '../access/actor.js';
 import { assertCampaignGrant } from '../access/grants.js';
 import type { Clock } from '../shared/clock.js';
+import { kanaKey, kanaKeySql } from '../shared/kana-key.js';
 import type { Page } from '../shared/pagination.js';
 import type { Database } from '../storage/schema.js';
 import { alertCondition } from './callback-alert.js';
@@ -12,7 +13,7 @@ import { parsePeriod } from './search-period.js';
 
 /**
  * C2, C3: the callback search. Every filter narrows (AND); text filters match a part, in any
- * case. What the actor may see (A1) comes first: agents their own, supervisors their granted
+ * case (the phonetic name also in either kana, any width, spaces ignored). What the actor may see (A1) comes first: agents their own, supervisors their granted
  * campaigns (naming another campaign is refused), admins all.
  *
  * The filters stay on `callbacks` (other tables only in IN-subqueries), so counting and finding
@@ -58,7 +59,11 @@ export async function filterCallbacks(db: Kysely<Database>, actor: Actor, f: Sea
   }
   if (f.dialGroup !== undefined) q = dialGroupFilter(db, q, f.dialGroup);
   if (f.name !== undefined) q = q.where('c.record_id', 'in', recordsOf(db).where('name', 'ilike', contains(f.name)));
-  if (f.phoneticName !== undefined) q = q.where('c.record_id', 'in', recordsOf(db).where('phonetic_name', 'ilike', contains(f.phoneticName)));
+  if (f.phoneticName !== undefined) {
+    // Kana folded as in the customer search: さとう, サトウ, ｻﾄｳ and "サトウ イチロウ" find each other.
+    const key = contains(kanaKey(f.phoneticName));
+    q = q.where('c.record_id', 'in', recordsOf(db).where(sql<SqlBool>`${kanaKeySql(sql.ref('phonetic_name'))} like ${key}`));
+  }
   if (f.notes !== undefined) q = q.where('c.notes', 'ilike', contains(f.notes));
   if (f.phone !== undefined) q = phoneFilter(q, f.phone);
   if (f.assigneeId === 'anyone') q = q.where('c.assignee_id', 'is', null);

@@ -5,13 +5,13 @@ import { PhoneNormaliser } from '../lists/normalise-phone.js';
 import type { Page } from '../shared/pagination.js';
 import { validationFailed } from '../shared/errors.js';
 import type { Database, PhoneEntry } from '../storage/schema.js';
-import { kanaKey, kanaKeySql } from './kana-key.js';
+import { kanaKey, kanaKeySql } from '../shared/kana-key.js';
 import type { CustomerFilters, CustomerQuery, CustomerView } from './report-schemas.js';
 import { contains, digitsOf } from './search-attempts.js';
 
 /**
  * R3, customer search across lists: records of committed imports in lists that are not deleted
- * (staff see every list), by name, phonetic name (kana folded: kana-key.ts), phone (any format,
+ * (staff see every list), by name, phonetic name (kana folded: shared/kana-key.ts), phone (any format,
  * any of the record's numbers) or list; with each record's state in the campaigns the actor may
  * see (admins all, supervisors their granted ones). Every filter narrows (AND); `q` matches any
  * of name, phonetic name and phone.

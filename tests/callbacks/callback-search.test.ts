@@ -97,6 +97,8 @@ describe.each(await availableEngines())('C2 C3 callback search (%s)', (engine) =
     expect(ids(await search(admin, `name=${encodeURIComponent('佐藤')}`))).toEqual([cb.overdue, cb.tomorrow]);
     expect(ids(await search(admin, 'name=tanaka'))).toEqual([cb.approaching, cb.other]);
     expect(ids(await search(admin, `phoneticName=${encodeURIComponent('スズキ')}`))).toEqual([cb.due, cb.done]);
+    // Issue 6 point 8: the phonetic name in hiragana, half-width katakana or without its space finds the katakana.
+    for (const kana of ['すずき', 'ｽｽﾞｷ', 'スズキハナコ', 'すずき　はなこ']) expect(ids(await search(admin, `phoneticName=${encodeURIComponent(kana)}`)), kana).toEqual([cb.due, cb.done]);
     expect(ids(await search(admin, 'phone=03-1234-5678'))).toEqual([cb.overdue]);
     expect(ids(await search(admin, `phone=${encodeURIComponent('+81 3 1234')}`))).toEqual([cb.overdue, cb.tomorrow]);
     expect(ids(await search(admin, `assigneeId=${f.agentB.userId}`))).toEqual([cb.due]);

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { TestBrowser } from './support/browser.js';
 import { screenshot } from './support/browser.js';
-import { resetAgent, signInThroughPage, textOf, until, WAIT_MS } from './support/desk-page.js';
+import { button, resetAgent, signInThroughPage, stateOf, textOf, until, WAIT_MS } from './support/desk-page.js';
 import { addAgent, addCampaign, ADMIN_PASSWORD, DRAFT_CAMPAIGN, OTHER_CAMPAIGN, PREVIEW_CAMPAIGN, type Floor } from './support/pacer-floor.js';
 
 /**
@@ -14,6 +14,7 @@ import { addAgent, addCampaign, ADMIN_PASSWORD, DRAFT_CAMPAIGN, OTHER_CAMPAIGN, 
 const AGENT = { login: 'dashboard-agent', name: 'Olga Nowak' };
 const PREVIEW = 'Dashboard — preview';
 const PREDICTIVE = 'Dashboard — predictive';
+const OWNED = 'Dashboard — owned accounts';
 
 export function dashboardConsoleTests(ctx: { floor: Floor; browser: TestBrowser }, shot: (name: string) => string): void {
   let made: Promise<{ agentId: number }> | undefined;
@@ -209,6 +210,93 @@ export function dashboardConsoleTests(ctx: { floor: Floor; browser: TestBrowser 
       await resetAgent(ctx.floor, AGENT.login);
     }
   });
+
+  it('O11, R1: an agent-owned campaign’s card shows each owner’s progress — owned, done, skipped, remaining, errors — and it moves live as an owner works her records on the desktop', async () => {
+    const [ida, piotr] = [await addAgent(ctx.floor, 'owner-ida', 'Ida Wrona'), await addAgent(ctx.floor, 'owner-piotr', 'Piotr Lis')];
+    const admin = await asAdmin();
+    const queues = (await must(admin, 'GET', '/api/queues')) as Array<{ id: number; name: string }>;
+    const list = await must(admin, 'POST', '/api/lists', { name: `${OWNED} list`, defaultRegion: 'PL', defaultTimeZone: 'Europe/Warsaw' });
+    // Ida owns three (worked largest balance first), Piotr two; Sato's record cannot reach him (not in the queue: an error).
+    const rows = [
+      ['Ula Kos', '+48221239301', 'owner-ida@e2e.test', '900'],
+      ['Eryk Mróz', '+48221239302', 'OWNER-IDA', '500'],
+      ['Lea Bąk', '+48221239303', 'owner-ida', '100'],
+      ['Olek Puch', '+48221239304', 'owner-piotr@e2e.test', '700'],
+      ['Zyta Kruk', '+48221239305', 'owner-piotr', '300'],
+      ['Ewa Obca', '+48221239306', 'sato@e2e.test', '50'],
+    ];
+    const form = new FormData();
+    form.append('mapping', JSON.stringify({ phones: [{ column: 'phone', type: 'home' }], name: 'name', owner: 'owner' }));
+    form.append('file', new Blob([['name,phone,owner,balance', ...rows.map((r) => r.join(','))].join('\n') + '\n'], { type: 'text/csv' }), 'owned.csv');
+    const imported = await fetch(`${ctx.floor.url}/api/lists/${list.id}/imports?wait=true`, { method: 'POST', headers: { cookie: admin }, body: form });
+    expect(imported.status).toBe(200);
+    const allDay = [{ start: '00:00', end: '24:00' }];
+    const campaign = await must(admin, 'POST', '/api/campaigns', {
+      name: OWNED,
+      mode: 'agent_owned_preview',
+      ownerColumn: 'owner',
+      queueId: queues.find((q) => q.name === 'Sales')!.id,
+      callerId: '+48223334474',
+      listIds: [list.id],
+      regulatoryProfile: 'none',
+      contactableTimes: { weekly: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, allDay])), defaultTimeZone: 'Europe/Warsaw' },
+      sortOrder: [{ column: 'balance', direction: 'desc', compareAs: 'number' }],
+    });
+    await must(admin, 'POST', `/api/campaigns/${campaign.id}/start`);
+    await must(admin, 'PUT', `/api/campaigns/${campaign.id}/grants/${ctx.floor.supervisor.id}`);
+    const satoId = ((await must(admin, 'GET', '/api/users?q=sato')).items as Array<{ id: number; userCode: string }>).find((u) => u.userCode === 'sato')!.id;
+
+    const supervisor = await ctx.browser.newPage();
+    const desk = await ctx.browser.newPage();
+    try {
+      const page = supervisor.page;
+      await openDashboard(page);
+      const mine = card(page, OWNED);
+      await mine.waitFor();
+      // The records are sorted to their owners when the dialer takes the campaign up (the first agent joins): no table before.
+      await textOf(mine.locator('.dash-note'), 'No agent has joined yet: the dialer starts when the first agent joins.');
+      expect(await block(mine, 'Progress per agent').count()).toBe(0);
+
+      // Ida joins on her desktop: the card shows both owners, and Sato with the record he cannot get.
+      await signInThroughPage(desk.page, ctx.floor, ida.login);
+      await button(desk.page, `Join ${OWNED}`).click();
+      await textOf(stateOf(desk.page), 'Not ready');
+      const owners = block(mine, 'Progress per agent');
+      const table = owners.getByRole('table');
+      await table.waitFor({ timeout: WAIT_MS });
+      expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Agent', 'Owned', 'Done', 'Skipped', 'Remaining', 'Errors']);
+      const counts = (userId: number) => table.locator(`tr[data-owner-id="${userId}"] td`);
+      const figures = async (userId: number) => (await counts(userId).allTextContents()).join(' ');
+      const row = (userId: number, expected: string) => until(`owner ${userId}: ${expected}`, async () => (await figures(userId)) === expected);
+      await row(ida.id, '3 0 0 3 0');
+      await row(piotr.id, '2 0 0 2 0');
+      await row(satoId, '1 0 0 0 1');
+      expect(await table.locator('tbody th').allTextContents()).toEqual(['佐藤 恵', 'Ida Wrona', 'Piotr Lis']); // in the order they were made
+      expect(await table.locator(`tr[data-owner-id="${satoId}"] [data-count="errors"]`).getAttribute('class')).toContain('error');
+
+      // She skips her first record and completes the next: her row follows with no reload; Piotr's stays.
+      await button(desk.page, 'Ready').click();
+      const offer = desk.page.getByRole('dialog', { name: 'New record' });
+      await textOf(offer.locator('.offer-name'), 'Ula Kos');
+      await offer.getByRole('button', { name: 'Accept' }).click();
+      await button(desk.page, 'Skip').click();
+      await row(ida.id, '3 0 1 2 0');
+      await textOf(offer.locator('.offer-name'), 'Eryk Mróz');
+      await offer.getByRole('button', { name: 'Accept' }).click();
+      await button(desk.page, 'Not ready').click();
+      await button(desk.page, /^Complete/).click();
+      await textOf(stateOf(desk.page), 'Not ready');
+      await row(ida.id, '3 1 1 1 0');
+      expect(await figures(piotr.id)).toBe('2 0 0 2 0');
+      await textOf(block(mine, 'List progress').locator('[data-part="done"] dd'), '1');
+      await screenshot(page, shot('dashboard-owners'));
+    } finally {
+      await supervisor.context.close();
+      await desk.context.close();
+      await must(admin, 'POST', `/api/campaigns/${campaign.id}/stop`);
+      await resetAgent(ctx.floor, 'owner-ida');
+    }
+  }, 90_000);
 
   it('R1: when the server goes away the dashboard says Reconnecting…, and is Live again by itself once it is back', async () => {
     const { page, context } = await ctx.browser.newPage();

@@ -8,6 +8,7 @@ import { callbacksConsoleTests } from './console-callbacks-flows.js';
 import { campaignEditConsoleTests } from './console-campaign-edit-flows.js';
 import { campaignsConsoleTests } from './console-campaigns-flows.js';
 import { dashboardConsoleTests } from './console-dashboard-flows.js';
+import { languagesConsoleTests } from './console-languages-flows.js';
 import { listsConsoleTests } from './console-lists-flows.js';
 import { reportsConsoleTests } from './console-reports-flows.js';
 import { templatesConsoleTests } from './console-templates-flows.js';
@@ -81,6 +82,7 @@ describe.skipIf(engines.length === 0).each(engines)('supervisor console in Chrom
   reportsConsoleTests(ctx, shot);
   adminConsoleTests(ctx, shot);
   templatesConsoleTests(ctx, shot);
+  languagesConsoleTests(ctx, shot);
   // Last: it ends by restarting the server.
   dashboardConsoleTests(ctx, shot);
 });

@@ -53,10 +53,10 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
 }
 
-/** Saves a screenshot of the page as test-results/screenshots/{name}.png (looked at by people; gitignored). */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a screenshot of the page (the window, or all of it) as test-results/screenshots/{name}.png (looked at by people; gitignored). */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   await mkdir(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path: file });
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
   return file;
 }

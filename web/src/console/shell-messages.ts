@@ -1,6 +1,6 @@
 import { defineMessages } from './define-messages';
 
-/** The console's frame: its name, the navigation, what every page shares. */
+/** The console's frame: its name, the navigation, what every page shares (a phone number as the language's users write one, for placeholders). */
 export const shellMessages = defineMessages(
   {
     'console.title': 'Supervisor console',
@@ -17,6 +17,8 @@ export const shellMessages = defineMessages(
     'console.confirm': 'Confirm',
     'console.cancel': 'Cancel',
     'console.close': 'Close',
+    'console.example.phone': '+1 202-555-0143',
+    'console.example.e164': '+12025550143',
   },
   {
     ja: {
@@ -34,6 +36,8 @@ export const shellMessages = defineMessages(
       'console.confirm': '確定',
       'console.cancel': 'キャンセル',
       'console.close': '閉じる',
+      'console.example.phone': '03-1234-5678',
+      'console.example.e164': '+81312345678',
     },
     pl: {
       'console.title': 'Konsola supervisora',
@@ -50,6 +54,8 @@ export const shellMessages = defineMessages(
       'console.confirm': 'Potwierdź',
       'console.cancel': 'Anuluj',
       'console.close': 'Zamknij',
+      'console.example.phone': '22 123 45 67',
+      'console.example.e164': '+48221234567',
     },
   },
 );

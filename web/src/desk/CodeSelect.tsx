@@ -3,7 +3,7 @@ import { en, type MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/i18n';
 
 /** A system wrap-up code keeps its translated name unless the campaign relabelled it; custom codes show their own label. */
-export function codeLabel(code: WrapUpCode, tMaybe: (key: string, fallback: string) => string): string {
+export function codeLabel(code: Pick<WrapUpCode, 'code' | 'label'>, tMaybe: (key: string, fallback: string) => string): string {
   const key = `wrapCode.${code.code}`;
   return key in en && en[key as MessageKey] === code.label ? tMaybe(key, code.label) : code.label;
 }

@@ -4,7 +4,7 @@ import type { DeskMessages, Messages } from './en';
 /** Polski */
 const desk: DeskMessages = {
   'app.name': 'Pacer',
-  'app.desktop': 'Pulpit konsultanta',
+  'app.desktop': 'Pulpit agenta',
   'app.loading': 'Wczytywanie…',
   'language.label': 'Język',
 
@@ -51,14 +51,14 @@ const desk: DeskMessages = {
   'reason.logged_in': 'Właśnie dołączono',
 
   'campaigns.title': 'Moje kampanie',
-  'campaigns.none': 'Żadna kampania nie dzwoni jeszcze dla Twoich kolejek. Poproś kierownika o dodanie do kolejki.',
+  'campaigns.none': 'Żadna kampania nie dzwoni jeszcze dla Twoich kolejek. Poproś supervisora o dodanie do kolejki.',
   'campaigns.join': 'Dołącz',
   'campaigns.leave': 'Opuść',
   'campaigns.joinNamed': 'Dołącz do {name}',
   'campaigns.leaveNamed': 'Opuść {name}',
   'campaigns.joined': 'Dołączono',
   'campaigns.queue': 'Kolejka: {name}',
-  'campaigns.notStarted': 'Można dołączyć, gdy kierownik ją uruchomi.',
+  'campaigns.notStarted': 'Można dołączyć, gdy supervisor ją uruchomi.',
   'campaigns.status.draft': 'Szkic',
   'campaigns.status.running': 'Aktywna',
   'campaigns.status.paused': 'Wstrzymana',

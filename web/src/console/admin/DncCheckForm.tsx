@@ -26,7 +26,7 @@ export function DncCheckForm() {
     <section className="card admin-check" aria-label={t('console.admin.dnc.check')}>
       <form className="row inline-form" onSubmit={submit}>
         <strong>{t('console.admin.dnc.check')}</strong>
-        <input aria-label={t('console.admin.dnc.number')} placeholder="+81312345678" value={number} onChange={(e) => setNumber(e.target.value)} required />
+        <input aria-label={t('console.admin.dnc.number')} placeholder={t('console.example.e164')} value={number} onChange={(e) => setNumber(e.target.value)} required />
         <RegionInput value={region} onChange={setRegion} />
         <button type="submit" disabled={check.isPending}>
           {t('console.admin.dnc.checkButton')}

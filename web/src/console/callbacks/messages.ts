@@ -125,7 +125,7 @@ export const callbacksMessages = defineMessages(
       'console.callbacks.searchHint': 'すべての条件を満たすものを検索します。文字の項目は部分一致です。',
       'console.callbacks.reset': 'リセット',
       'console.callbacks.searchButton': '検索',
-      'console.callbacks.csv': 'CSVダウンロード：',
+      'console.callbacks.csv': 'CSV 出力:',
       'console.callbacks.csvUtf8': 'UTF-8（BOM付き）',
       'console.callbacks.csvSjis': 'Shift_JIS',
       'console.callbacks.results': '検索結果',

@@ -1,3 +1,4 @@
+import { codeLabel } from '../../desk/CodeSelect';
 import { useI18n } from '../../i18n/i18n';
 import { Fact, Field, numberOrNull, SettingsSection } from './SettingsSection';
 import type { Campaign, PreviewSettings } from './types';
@@ -11,12 +12,15 @@ interface Draft extends PreviewSettings {
  * its limit, and the wrap-up code "Complete" uses without calling.
  */
 export function PreviewSection(props: { campaign: Campaign }) {
-  const { t } = useI18n();
+  const { t, tMaybe } = useI18n();
   const c = props.campaign;
   const p = c.preview;
   if (!p) return null;
   const yesNo = (b: boolean) => (b ? t('console.campaigns.yes') : t('console.campaigns.no'));
-  const codeLabel = (code: string | null) => c.wrapUpCodes.find((w) => w.code === code)?.label ?? code ?? t('console.campaigns.notSet');
+  const labelOf = (code: string | null) => {
+    const w = c.wrapUpCodes.find((x) => x.code === code);
+    return w ? codeLabel(w, tMaybe) : (code ?? t('console.campaigns.notSet'));
+  };
   return (
     <SettingsSection<Draft>
       title={t('console.campaigns.section.preview')}
@@ -43,7 +47,7 @@ export function PreviewSection(props: { campaign: Campaign }) {
             <select value={d.completeCode} onChange={(e) => set({ ...d, completeCode: e.target.value })}>
               {c.wrapUpCodes.map((w) => (
                 <option key={w.code} value={w.code}>
-                  {w.label}
+                  {codeLabel(w, tMaybe)}
                 </option>
               ))}
             </select>
@@ -56,7 +60,7 @@ export function PreviewSection(props: { campaign: Campaign }) {
           <Fact label={t('console.campaigns.reviewTimeout')}>{p.reviewTimeoutSeconds === null ? t('console.campaigns.noLimit') : t('console.campaigns.seconds', { n: p.reviewTimeoutSeconds })}</Fact>
           <Fact label={t('console.campaigns.skipAllowed')}>{yesNo(p.skipAllowed)}</Fact>
           <Fact label={t('console.campaigns.maxSkips')}>{p.maxSkipsPerRecord ?? t('console.campaigns.noLimit')}</Fact>
-          <Fact label={t('console.campaigns.completeCode')}>{codeLabel(c.previewCompleteCode)}</Fact>
+          <Fact label={t('console.campaigns.completeCode')}>{labelOf(c.previewCompleteCode)}</Fact>
         </dl>
       }
     />

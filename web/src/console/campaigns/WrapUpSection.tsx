@@ -1,3 +1,4 @@
+import { codeLabel } from '../../desk/CodeSelect';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/i18n';
 import { waitText } from './duration';
@@ -14,9 +15,9 @@ const OUTCOME_KEYS: Record<string, MessageKey> = {
   do_not_call: 'console.campaigns.outcome.do_not_call',
 };
 
-/** D8: the wrap-up codes agents choose from, each with its outcome and keyboard digit; the system codes marked. */
+/** D8: the wrap-up codes agents choose from, each with its outcome and keyboard digit; the system codes marked (and named in the user's language unless relabelled). */
 export function WrapUpSection(props: { campaign: Campaign }) {
-  const { t } = useI18n();
+  const { t, tMaybe } = useI18n();
   const c = props.campaign;
   return (
     <SettingsSection<WrapUpCode[]>
@@ -38,10 +39,10 @@ export function WrapUpSection(props: { campaign: Campaign }) {
             {c.wrapUpCodes.map((w) => (
               <tr key={w.code}>
                 <td>
-                  {w.label} <code className="muted small">{w.code}</code>
+                  {codeLabel(w, tMaybe)} <code className="muted small">{w.code}</code>{' '}
                   {w.system && <span className="tag">{t('console.campaigns.wrapUp.system')}</span>}
                 </td>
-                <td>{OUTCOME_KEYS[w.outcome] ? t(OUTCOME_KEYS[w.outcome]!, { wait: waitText(t, w.retryAfterMinutes ?? 0) }) : w.outcome}</td>
+                <td className="wrap-up-outcome">{OUTCOME_KEYS[w.outcome] ? t(OUTCOME_KEYS[w.outcome]!, { wait: waitText(t, w.retryAfterMinutes ?? 0) }) : w.outcome}</td>
                 <td>{w.shortcut ?? '—'}</td>
               </tr>
             ))}

@@ -91,7 +91,7 @@ export const campaignOwnersMessages = defineMessages(
       'console.campaigns.monitor.intro':
         'Każdy rekord trafia tylko do agenta wskazanego w kolumnie „{column}” listy, a ten musi należeć do kolejki {queue}. Rekordy z nieznanym właścicielem lub spoza kolejki nigdy nie są dostarczane: są wymienione tutaj.',
       'console.campaigns.owners.title': 'Postęp każdego agenta',
-      'console.campaigns.owners.agent': 'Konsultant',
+      'console.campaigns.owners.agent': 'Agent',
       'console.campaigns.owners.owned': 'Przypisane',
       'console.campaigns.owners.done': 'Zakończone',
       'console.campaigns.owners.skipped': 'Pominięte',

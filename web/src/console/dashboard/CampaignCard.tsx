@@ -6,6 +6,7 @@ import { ModeName, StatusTag } from '../campaigns/badges';
 import { AgentsGrid } from './AgentsGrid';
 import { Block } from './Block';
 import { PacingPanel } from './PacingPanel';
+import type { OwnerProgress } from '../campaigns/types';
 import type { CampaignDashboard, Progress, Rate } from './types';
 
 /** One campaign on the dashboard: its progress, abandon rates, dial ratio, calls and agents, and (predictive) its pacing. */
@@ -176,6 +177,14 @@ function DialRatioBlock(props: { ratio: NonNullable<CampaignDashboard['dialRatio
 }
 
 /** O11 (agent-owned preview): each owner's records — owned, done, skipped, remaining, errors. */
+const OWNER_COLUMNS = [
+  ['owned', 'console.dashboard.owners.owned'],
+  ['done', 'console.dashboard.part.done'],
+  ['skipped', 'console.dashboard.owners.skipped'],
+  ['remaining', 'console.dashboard.part.remaining'],
+  ['errors', 'console.dashboard.owners.errors'],
+] as const satisfies ReadonlyArray<readonly [keyof OwnerProgress, MessageKey]>;
+
 function OwnersTable(props: { owners: NonNullable<CampaignDashboard['owners']> }) {
   const { t } = useI18n();
   return (
@@ -183,23 +192,23 @@ function OwnersTable(props: { owners: NonNullable<CampaignDashboard['owners']> }
       <table className="dash-table">
         <thead>
           <tr>
-            <th>{t('console.dashboard.agent')}</th>
-            <th className="num">{t('console.dashboard.owners.owned')}</th>
-            <th className="num">{t('console.dashboard.part.done')}</th>
-            <th className="num">{t('console.dashboard.owners.skipped')}</th>
-            <th className="num">{t('console.dashboard.part.remaining')}</th>
-            <th className="num">{t('console.dashboard.owners.errors')}</th>
+            <th scope="col">{t('console.dashboard.agent')}</th>
+            {OWNER_COLUMNS.map(([key, label]) => (
+              <th key={key} scope="col" className="num">
+                {t(label)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {props.owners.map((o) => (
-            <tr key={o.userId}>
-              <th>{o.name}</th>
-              <td className="num">{o.owned}</td>
-              <td className="num">{o.done}</td>
-              <td className="num">{o.skipped}</td>
-              <td className="num">{o.remaining}</td>
-              <td className={`num${o.errors > 0 ? ' error' : ''}`}>{o.errors}</td>
+            <tr key={o.userId} data-owner-id={o.userId}>
+              <th scope="row">{o.name}</th>
+              {OWNER_COLUMNS.map(([key]) => (
+                <td key={key} data-count={key} className={`num${key === 'errors' && o.errors > 0 ? ' error' : ''}`}>
+                  {o[key]}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

@@ -107,7 +107,7 @@ export const dashboardMessages = defineMessages(
       'console.dashboard.abandon': '放棄率',
       'console.dashboard.abandon.us': '米国 · 30日間',
       'console.dashboard.abandon.uk': '英国 · 24時間',
-      'console.dashboard.abandon.counts': '応答 {answers} 件中 {abandoned} 件',
+      'console.dashboard.abandon.counts': '応答 {answers} 件中 放棄 {abandoned} 件',
       'console.dashboard.abandon.noAnswers': 'まだ応答なし',
       'console.dashboard.target.us': '目標 30日間で {percent}% 以下（米国）',
       'console.dashboard.target.uk': '目標 24時間で {percent}% 以下（英国）',
@@ -180,7 +180,7 @@ export const dashboardMessages = defineMessages(
 
       'console.dashboard.abandon': 'Odsetek porzuceń',
       'console.dashboard.abandon.us': 'USA · 30 dni',
-      'console.dashboard.abandon.uk': 'Wielka Brytania · 24 godziny',
+      'console.dashboard.abandon.uk': 'UK · 24 godz.',
       'console.dashboard.abandon.counts': '{abandoned} z {answers} odebranych',
       'console.dashboard.abandon.noAnswers': 'brak odebranych',
       'console.dashboard.target.us': 'Cel {percent}% w ciągu 30 dni (USA)',
@@ -203,7 +203,7 @@ export const dashboardMessages = defineMessages(
       'console.dashboard.calls.total': 'Razem',
 
       'console.dashboard.agents': 'Agenci',
-      'console.dashboard.agent': 'Konsultant',
+      'console.dashboard.agent': 'Agent',
       'console.dashboard.reason': 'Powód',
       'console.dashboard.noAgents': 'Żaden agent nie dołączył do tej kampanii.',
 

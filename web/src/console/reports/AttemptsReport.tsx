@@ -55,7 +55,7 @@ export function AttemptsReport(props: { filters: Filters }) {
         </label>
         <label className="field">
           <span>{t('console.reports.col.phone')}</span>
-          <input name="phone" defaultValue={fields.phone} inputMode="tel" placeholder="03-1234-5678" />
+          <input name="phone" defaultValue={fields.phone} inputMode="tel" placeholder={t('console.example.phone')} />
         </label>
         <label className="field">
           <span>{t('console.reports.attempts.name')}</span>

@@ -58,7 +58,7 @@ export function CustomersReport(props: { timeZone: string }) {
         </label>
         <label className="field">
           <span>{t('console.reports.col.phone')}</span>
-          <input name="phone" defaultValue={q.get('phone') ?? ''} inputMode="tel" placeholder="+81 3-1234-5678" />
+          <input name="phone" defaultValue={q.get('phone') ?? ''} inputMode="tel" placeholder={t('console.example.phone')} />
         </label>
         <label className="field">
           <span>{t('console.reports.customers.list')}</span>

@@ -1,3 +1,4 @@
+import { codeLabel } from '../../desk/CodeSelect';
 import { useI18n } from '../../i18n/i18n';
 import { PageState } from '../ui/PageState';
 import { reportParams, type Filters } from './filters';
@@ -62,7 +63,7 @@ function CampaignCodes(props: { name: string; rows: WrapUpRow[] }) {
           {props.rows.map((row) => (
             <tr key={row.code} data-code={row.code} className={row.count === 0 ? 'rp-zero' : ''}>
               <th scope="row">
-                {row.label}
+                {codeLabel(row, tMaybe)}
                 {row.label !== row.code && <span className="rp-code">{row.code}</span>}
               </th>
               <td>{row.outcome ? tMaybe(`console.wizard.outcome.${row.outcome}`, row.outcome) : '—'}</td>

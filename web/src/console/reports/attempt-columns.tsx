@@ -1,5 +1,6 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
+import { codeLabel } from '../../desk/CodeSelect';
 import { useI18n } from '../../i18n/i18n';
 import type { Sort } from './attempt-params';
 import { hms } from './format';
@@ -36,7 +37,7 @@ export function useAttemptColumns(): Array<ColumnDef<Attempt>> {
         header: t('console.reports.col.result'),
         cell: ({ row }) => <span className={`tag rp-result-${row.original.result}`}>{resultName(tMaybe, row.original.result)}</span>,
       },
-      { id: 'code', header: t('console.reports.col.code'), cell: ({ row }) => row.original.codeLabel ?? row.original.code ?? '—' },
+      { id: 'code', header: t('console.reports.col.code'), cell: ({ row }) => (row.original.code ? codeLabel({ code: row.original.code, label: row.original.codeLabel ?? row.original.code }, tMaybe) : '—') },
       { id: 'talk', header: t('console.reports.col.talk'), cell: ({ row }) => <span className="num">{hms(row.original.talkMs)}</span> },
       { id: 'wrap', header: t('console.reports.col.wrap'), cell: ({ row }) => <span className="num">{hms(row.original.wrapMs)}</span> },
       { id: 'notes', header: t('console.reports.col.notes'), cell: ({ row }) => <span className="cb-notes">{row.original.notes ?? ''}</span> },
