@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import type { TestBrowser } from './support/browser.js';
 import { screenshot } from './support/browser.js';
 import { button, resetAgent, signInThroughPage, stateOf, textOf, until, WAIT_MS } from './support/desk-page.js';
-import { addAgent, addCampaign, ADMIN_PASSWORD, DRAFT_CAMPAIGN, OTHER_CAMPAIGN, PREVIEW_CAMPAIGN, type Floor } from './support/pacer-floor.js';
+import { addAgent, addCampaign, ADMIN_PASSWORD, importCsv, OWNED_MAPPING, ownedCsv, DRAFT_CAMPAIGN, OTHER_CAMPAIGN, PREVIEW_CAMPAIGN, type Floor } from './support/pacer-floor.js';
 
 /**
  * Issue 6 point 5: the live dashboard (R1, X2) in real Chromium against the real server. The
@@ -225,11 +225,7 @@ export function dashboardConsoleTests(ctx: { floor: Floor; browser: TestBrowser 
       ['Zyta Kruk', '+48221239305', 'owner-piotr', '300'],
       ['Ewa Obca', '+48221239306', 'sato@e2e.test', '50'],
     ];
-    const form = new FormData();
-    form.append('mapping', JSON.stringify({ phones: [{ column: 'phone', type: 'home' }], name: 'name', owner: 'owner' }));
-    form.append('file', new Blob([['name,phone,owner,balance', ...rows.map((r) => r.join(','))].join('\n') + '\n'], { type: 'text/csv' }), 'owned.csv');
-    const imported = await fetch(`${ctx.floor.url}/api/lists/${list.id}/imports?wait=true`, { method: 'POST', headers: { cookie: admin }, body: form });
-    expect(imported.status).toBe(200);
+    await importCsv(ctx.floor, admin, list.id, ownedCsv(rows), OWNED_MAPPING);
     const allDay = [{ start: '00:00', end: '24:00' }];
     const campaign = await must(admin, 'POST', '/api/campaigns', {
       name: OWNED,

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { TestBrowser } from './support/browser.js';
 import { screenshot } from './support/browser.js';
 import { button, resetAgent, signInThroughPage, stateOf, textOf, until, WAIT_MS } from './support/desk-page.js';
-import { ADMIN_PASSWORD, type Floor } from './support/pacer-floor.js';
+import { ADMIN_PASSWORD, importCsv, OWNED_MAPPING, ownedCsv, type Floor } from './support/pacer-floor.js';
 
 const POWER_CAMPAIGN = 'Sales — power, 3 lines';
 
@@ -97,11 +97,7 @@ export function ownedTests(ctx: { floor: Floor; browser: TestBrowser }, shot: (n
       ['Iga Sowa', '+48221239003', 'kowalski@e2e.test', '1200'],
       ['Kto Inny', '+48221239004', 'nobody@e2e.test', '9999'],
     ];
-    const form = new FormData();
-    form.append('mapping', JSON.stringify({ phones: [{ column: 'phone', type: 'home' }], name: 'name', owner: 'owner' }));
-    form.append('file', new Blob([['name,phone,owner,balance', ...rows.map((r) => r.join(','))].join('\n') + '\n'], { type: 'text/csv' }), 'owned.csv');
-    const imported = await fetch(`${ctx.floor.url}/api/lists/${list.id}/imports?wait=true`, { method: 'POST', headers: { cookie: admin }, body: form });
-    expect(imported.status).toBe(200);
+    await importCsv(ctx.floor, admin, list.id, ownedCsv(rows), OWNED_MAPPING);
     const allDay = [{ start: '00:00', end: '24:00' }];
     const created = await ctx.floor.api(admin, 'POST', '/api/campaigns', {
       name: 'Sales — my accounts',

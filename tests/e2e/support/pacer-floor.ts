@@ -189,11 +189,7 @@ export async function addCampaign(
 ): Promise<{ id: number; name: string; stop: () => Promise<void> }> {
   const { admin, must, sales } = await asAdmin(floor);
   const list = await must('POST', '/api/lists', { name: `${o.name} list`, defaultRegion: o.region });
-  const form = new FormData();
-  form.append('mapping', JSON.stringify(o.mapping));
-  form.append('file', new Blob([o.csv], { type: 'text/csv' }), 'side.csv');
-  const imported = await fetch(`${floor.url}/api/lists/${list.id}/imports?wait=true`, { method: 'POST', headers: { cookie: admin }, body: form });
-  if (imported.status !== 200) throw new Error(`import failed: ${imported.status} ${await imported.text()}`);
+  await importCsv(floor, admin, list.id, o.csv, o.mapping);
   const allDay = [{ start: '00:00', end: '24:00' }];
   const weekly = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, allDay]));
   const campaign = await must('POST', '/api/campaigns', {
@@ -215,6 +211,19 @@ export async function addCampaign(
   };
   return { id: campaign.id, name: o.name, stop };
 }
+
+/** Imports a CSV into a list through the API and waits for it to commit (throws if it does not). */
+export async function importCsv(floor: Floor, cookie: string, listId: number, csv: string, mapping: object): Promise<void> {
+  const form = new FormData();
+  form.append('mapping', JSON.stringify(mapping));
+  form.append('file', new Blob([csv], { type: 'text/csv' }), 'upload.csv');
+  const imported = await fetch(`${floor.url}/api/lists/${listId}/imports?wait=true`, { method: 'POST', headers: { cookie }, body: form });
+  if (imported.status !== 200) throw new Error(`import failed: ${imported.status} ${await imported.text()}`);
+}
+
+/** The CSV of an agent-owned list: name, phone, owner (email or user ID), balance. */
+export const ownedCsv = (rows: string[][]): string => [['name,phone,owner,balance', ...rows.map((r) => r.join(','))].join('\n'), ''].join('\n');
+export const OWNED_MAPPING = { phones: [{ column: 'phone', type: 'home' }], name: 'name', owner: 'owner' };
 
 /**
  * Another agent in the Sales queue, for a test whose records are dialed by themselves (auto-accept,
