@@ -10,6 +10,7 @@ const benches: Array<{ name: string; args: string[] }> = [
   { name: 'dial-time compliance check (L4, L5, L6)', args: ['--import', 'tsx', 'bench/may-dial.ts'] },
   { name: 'virtual-time scheduler', args: ['--import', 'tsx', 'bench/virtual-time.ts'] },
   { name: 'simulated carrier (T1)', args: ['--import', 'tsx', 'bench/simulated-carrier.ts'] },
+  { name: 'pacing simulator: one 8-hour replication of S4, 100 agents (issue 7 point 9)', args: ['--import', 'tsx', 'bench/pacing-speed.ts'] },
   { name: 'dialer record-buffer refill at 100,000 and 1,000,000 records (issue 4 point 4)', args: ['--import', 'tsx', 'bench/dialer-refill.ts'] },
   { name: 'dialer in virtual time: 1,000 agents, 3,000 concurrent calls (issue 4 point 13)', args: ['--import', 'tsx', 'bench/dialer-virtual.ts'] },
   { name: 'callback search at 200,000 callbacks (C2, C5)', args: ['--import', 'tsx', 'bench/callbacks-search.ts', '--sizes', '200000'] },

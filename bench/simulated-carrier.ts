@@ -9,19 +9,11 @@
 import { virtualTimePorts } from '../src/engine/ports.js';
 import { scenarioParts } from '../src/telephony/adapters/simulated/scenario.js';
 import { SimulatedCarrier } from '../src/telephony/adapters/simulated/simulated-carrier.js';
+import { SAMPLE_S1 } from '../src/telephony/adapters/simulated/sample-scenarios.js';
 
 const lines = Number(process.argv[2] ?? 3000);
 const hours = Number(process.argv[3] ?? 1);
-const S1 = {
-  agents: 5, hours: 8, targetAbandon: 0.03,
-  outcomes: { live: 0.2, machine: 0.11, busy: 0.05, noAnswer: 0.6, badNumber: 0.04 },
-  answerDelay: { dist: 'lognormal', mean: 10, cv: 0.5 },
-  noAnswerTimeoutS: 20, busyDelayS: 3, badNumberDelayS: 2,
-  talk: { dist: 'lognormal', mean: 120, cv: 1.0 },
-  wrap: { dist: 'lognormal', mean: 10, cv: 0.5 },
-  amd: { enabled: true, humanDecisionS: 1.5, machineDecisionS: 3.0, falseMachineRate: 0.01, falseHumanRate: 0.1, agentMarksMachineS: 8 },
-  maxConnectWaitS: 2,
-};
+const S1 = SAMPLE_S1;
 const parts = scenarioParts(S1);
 const ports = virtualTimePorts('bench-carrier');
 const carrier = new SimulatedCarrier(ports, parts.carrier);

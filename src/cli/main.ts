@@ -1,6 +1,7 @@
-/** `pacer <command>`: the command-line entry. Commands talk to a running server through its API. */
+/** `pacer <command>`: the command-line entry. `import` talks to a running server through its API; `simulate` runs pacing simulations locally. */
 const commands: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {
   import: () => import('./import-command.js'),
+  simulate: () => import('./simulate-command.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PacingInputs } from '../dialer/pacing-policy.js';
+import type { PacingInputs } from '../pacing/pacing-policy.js';
 import { explainDecision } from './campaign-floor.js';
 
 /** X2: the pacing decision as the dashboard explains it, one sentence per branch of binomial-v1. */

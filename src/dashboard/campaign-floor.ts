@@ -1,7 +1,7 @@
 import type { AgentDesk } from '../agents/agent-desk.js';
 import { type AgentState, agentStateLabel } from '../agents/agent-state.js';
 import type { CampaignEngine } from '../dialer/campaign-engine.js';
-import { type PacingInputs, WARM_UP_CALLS } from '../dialer/pacing-policy.js';
+import { type PacingInputs, WARM_UP_CALLS } from '../pacing/pacing-policy.js';
 import type { PacingDecision } from '../dialer/predictive-pacer.js';
 
 /**

@@ -2,6 +2,7 @@ import { isAvailableFor, type AgentEvent } from '../agents/agent-state.js';
 import type { CallResult } from '../calls/call-results.js';
 import { type CallEnder, type CallEvent, type CallState, newCall, transitionCall } from '../calls/call-state.js';
 import type { TimerHandle } from '../engine/timers.js';
+import type { CallInFlight } from '../pacing/pacing-algorithm.js';
 import type { CarrierCall, CarrierEndCause, CarrierEvent } from '../telephony/carrier.js';
 import type { CampaignEngine } from './campaign-engine.js';
 import type { AttemptRow } from './batch-writes.js';
@@ -68,10 +69,14 @@ export class CallDesk {
     return this.calls.get(callId);
   }
 
-  /** D3: calls placed and not answered yet, and live answers waiting for an agent. */
-  pending(): { inFlight: number; waiting: number } {
-    let inFlight = 0;
-    for (const c of this.calls.values()) if (c.pendingResult === null && c.agentId === null && ['queued', 'dialing', 'ringing', 'amd'].includes(c.state.status)) inFlight++;
+  /** D3: calls placed and not answered yet (with their dial times), and live answers waiting for an agent. */
+  pending(): { inFlight: CallInFlight[]; waiting: number } {
+    const inFlight: CallInFlight[] = [];
+    for (const c of this.calls.values()) {
+      if (c.pendingResult === null && c.agentId === null && ['queued', 'dialing', 'ringing', 'amd'].includes(c.state.status)) {
+        inFlight.push({ dialedAt: (c.state.times.dialed ?? c.state.times.queued).getTime() });
+      }
+    }
     return { inFlight, waiting: this.waiting.length };
   }
 

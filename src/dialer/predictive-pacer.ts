@@ -1,16 +1,21 @@
 import type { CallResult } from '../calls/call-results.js';
 import type { CallState } from '../calls/call-state.js';
 import type { TimerHandle } from '../engine/timers.js';
+import { PacerAlgorithm } from '../pacing/pacer-algorithm.js';
+import type { BusyAgent, FloorView } from '../pacing/pacing-algorithm.js';
+import type { PacingInputs } from '../pacing/pacing-policy.js';
 import type { CampaignEngine } from './campaign-engine.js';
-import { binomialPacing, type PacingInputs, type PacingPolicy } from './pacing-policy.js';
 
 /**
  * D3 predictive dialing for one campaign (issue 4 point 3): every second while the campaign
- * dials — and whenever an agent becomes ready — it gathers live statistics (answer rate, ring,
- * talk and wrap times, agents free and about to free up, calls in flight, the rolling abandon
- * rate of D6) and asks the `PacingPolicy` how many calls to place. Calls are not tied to an
- * agent: a live answer goes to a free agent of the campaign or, after 2 s, is abandoned (D6).
- * Each decision is kept with its inputs (the last 100; `decisions`).
+ * dials — and whenever an agent becomes ready — it asks the pacing algorithm how many calls to
+ * place, and places them. Calls are not tied to an agent: a live answer goes to a free agent of
+ * the campaign or, after 2 s, is abandoned (D6). Each decision is kept with its inputs (the
+ * last 100; `decisions`; the dashboard explains the latest, X2).
+ *
+ * The algorithm is Pacer's (`pacer`, src/pacing/pacer-algorithm.ts), the very object the pacing
+ * simulator runs (issue 7): this adapter feeds it the engine's events through the
+ * `PacingAlgorithm` hooks and builds its `FloorView` from the agent desk and the calls.
  */
 export interface PacingDecision {
   at: string;
@@ -20,61 +25,28 @@ export interface PacingDecision {
   placed: number;
 }
 
-const DECAY = 0.98; // each ended call weighs 2% less than the next: ~50 calls of memory
 const PACE_MS = 1_000;
-/** Seconds after the ring timeout by which a call has surely been answered or given up (AMD included). */
-const RESOLVE_MARGIN_S = 10;
-
-class Mean {
-  constructor(private value: number, private weight = 0) {}
-  add(x: number): void {
-    this.weight = this.weight * DECAY + 1;
-    this.value += (x - this.value) / this.weight;
-  }
-  get(): number {
-    return this.value;
-  }
-}
 
 export class PredictivePacer {
-  policy: PacingPolicy = binomialPacing;
+  readonly algorithm = new PacerAlgorithm();
   readonly decisions: PacingDecision[] = [];
-  /** Priors until calls end: a third answer live, 15 s to answer, 60 s talk, 10 s wrap. */
-  private readonly answer = new Mean(0.3);
-  private readonly ring = new Mean(15);
-  private readonly talk = new Mean(60);
-  private readonly wrap = new Mean(10);
-  private ended = 0;
-  private readonly wrapping = new Map<number, number>();
   private timer: TimerHandle | null = null;
   private soon: TimerHandle | null = null;
-  /** Outcomes not yet counted in the answer rate (see noteAnswer). */
-  private readonly outcomes: Array<{ dialedAt: number; live: boolean }> = [];
+  /** Agents seen wrapping up at the last look → since when: a wrap-up's end is reported when the next look notices it (within a second). */
+  private readonly wrapping = new Map<number, number>();
 
   constructor(private readonly engine: CampaignEngine) {}
 
-  /**
-   * A call brought a live answer, or ended without one. The answer rate learns from cohorts:
-   * outcomes wait until every call dialed at the same time has surely resolved (ring timeout +
-   * AMD), then count in dialing order. Counting them as they arrive would see the quick failures
-   * (busy, bad numbers) first, underestimate the answer rate and overdial.
-   */
+  /** A call brought a live answer (at the detector's "human"), or ended without one. */
   noteAnswer(live: boolean, t: CallState['times']): void {
-    this.outcomes.push({ dialedAt: (t.dialed ?? t.queued).getTime(), live });
-    if (t.answered && t.dialed) this.ring.add((t.answered.getTime() - t.dialed.getTime()) / 1000);
+    const answeredAt = t.answered && t.dialed ? t.answered.getTime() : null;
+    this.algorithm.callResolved(live, (t.dialed ?? t.queued).getTime(), answeredAt, this.engine.now.getTime());
   }
 
-  private learnSettledCohorts(now: number): void {
-    const e = this.engine;
-    const cutoff = now - (Math.max(e.ctx.options.ringTimeoutSeconds, e.policy.profile.minRingSeconds) + RESOLVE_MARGIN_S) * 1000;
-    if (this.outcomes.length === 0 || this.outcomes.every((o) => o.dialedAt > cutoff)) return;
-    this.outcomes.sort((a, b) => a.dialedAt - b.dialedAt);
-    let i = 0;
-    for (; i < this.outcomes.length && this.outcomes[i]!.dialedAt <= cutoff; i++) {
-      this.answer.add(this.outcomes[i]!.live ? 1 : 0);
-      this.ended += 1;
-    }
-    this.outcomes.splice(0, i);
+  /** A call ended: a connected one tells the talk time. */
+  noteEnded(call: CallState, result: CallResult): void {
+    const t = call.times;
+    if (result === 'connected' && t.connected && t.ended) this.algorithm.talkEnded(t.connected.getTime(), t.ended.getTime());
   }
 
   /** Pace soon (coalesced): many agents becoming ready in one turn make one decision. */
@@ -85,12 +57,6 @@ export class PredictivePacer {
       this.soon = null;
       this.pace();
     });
-  }
-
-  /** A call ended: learn the talk time. */
-  noteEnded(call: CallState, result: CallResult): void {
-    const t = call.times;
-    if (result === 'connected' && t.connected && t.ended) this.talk.add((t.ended.getTime() - t.connected.getTime()) / 1000);
   }
 
   /** Keeps pacing every second while the campaign dials and has agents. */
@@ -105,69 +71,73 @@ export class PredictivePacer {
     });
   }
 
-  /** One decision: gather the inputs, ask the policy, place the calls. */
+  /** One decision: build the view, ask the algorithm, place the calls. */
   pace(): number {
     const e = this.engine;
     if (!e.dialing || !e.loaded) return 0;
-    const inputs = this.inputs();
-    const callsToPlace = inputs.agentsReady + inputs.agentsFreeingSoon === 0 ? 0 : this.policy.decide(inputs);
+    const callsToPlace = this.algorithm.decide(this.view());
     let placed = 0;
     for (; placed < callsToPlace; placed++) {
       const next = e.next(-1, false);
       if (!next) break;
       e.calls.place(next.entry, next.choice.number, { agentId: null, origin: 'dialer', lineOf: null });
     }
-    if (callsToPlace > 0) {
-      this.decisions.push({ at: e.now.toISOString(), policy: this.policy.name, inputs, callsToPlace, placed });
+    const inputs = this.algorithm.lastInputs;
+    if (callsToPlace > 0 && inputs) {
+      this.decisions.push({ at: e.now.toISOString(), policy: this.algorithm.policy.name, inputs, callsToPlace, placed });
       if (this.decisions.length > 100) this.decisions.shift();
     }
     this.ensureRunning();
     return placed;
   }
 
-  inputs(): PacingInputs {
+  /** The campaign's floor now, from the agent desk and the calls; wrap-ups seen starting or ending are reported to the algorithm. */
+  private view(): FloorView {
     const e = this.engine;
     const { desk } = e.ctx;
     const now = e.now.getTime();
-    this.learnSettledCohorts(now);
-    const ring = this.ring.get();
-    const talk = this.talk.get();
+    const joined = desk.joined(e.id);
     let ready = 0;
-    let soon = 0;
+    const busyAgents: BusyAgent[] = [];
     const wrappingNow = new Set<number>();
-    for (const agentId of desk.joined(e.id)) {
+    for (const agentId of joined) {
       const st = desk.state(agentId);
       if (st.status === 'ready' && !e.work.has(agentId)) ready++;
       if (!('work' in st) || st.work.campaignId !== e.id) continue;
-      const elapsed = (now - st.since.getTime()) / 1000;
+      const since = st.since.getTime();
+      const leaving = st.notReadyAfter !== null;
       if (st.status === 'wrap_up') {
         wrappingNow.add(agentId);
-        if (!this.wrapping.has(agentId)) this.wrapping.set(agentId, st.since.getTime());
-        if (this.wrap.get() - elapsed <= ring) soon++;
+        busyAgents.push({ agentId, phase: 'wrap', since, leaving });
+        if (!this.wrapping.has(agentId)) {
+          this.wrapping.set(agentId, since);
+          this.algorithm.agentPhase(agentId, 'wrap', since);
+        }
+      } else if (st.status === 'on_call') {
+        busyAgents.push({ agentId, phase: 'talk', since, leaving });
       }
-      // Talking agents are not counted: talk times are long-tailed (lognormal), so one who has
-      // talked longer than the mean is not about to finish — counting them overdials (issue 7).
     }
-    for (const [agentId, since] of this.wrapping) {
+    for (const agentId of this.wrapping.keys()) {
       if (wrappingNow.has(agentId)) continue;
       this.wrapping.delete(agentId);
-      this.wrap.add((now - since) / 1000); // left wrap-up since the last look (within a second)
+      const st = desk.state(agentId);
+      if (st.status === 'logged_out') this.algorithm.agentLoggedOut(agentId, now);
+      else this.algorithm.agentPhase(agentId, st.status === 'on_call' ? 'talk' : 'free', now);
     }
     const window = e.definition.abandonWindow ?? 'us';
     const { inFlight, waiting } = e.calls.pending();
     return {
+      now,
+      agentsLoggedIn: joined.length,
       agentsReady: ready,
-      agentsFreeingSoon: soon,
+      busyAgents,
       callsInFlight: inFlight,
       callsWaiting: waiting,
-      answerRate: this.answer.get(),
-      sampleSize: this.ended,
-      meanRingSeconds: ring,
-      meanTalkSeconds: talk,
-      meanWrapSeconds: this.wrap.get(),
       abandonRatePercent: e.abandons.rate(window, e.now).ratePercent,
       abandonTargetPercent: e.definition.abandonTarget ?? 3,
       window,
+      ringTimeoutSeconds: Math.max(e.ctx.options.ringTimeoutSeconds, e.policy.profile.minRingSeconds),
+      maxConnectWaitSeconds: e.policy.profile.maxConnectWaitSeconds,
     };
   }
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeCampaignStatus } from '../../src/campaigns/change-campaign-status.js';
 import { getAbandonRate } from '../../src/dialer/abandon-rate.js';
-import { abandonShare, binomialPacing, type PacingInputs } from '../../src/dialer/pacing-policy.js';
+import { abandonShare, binomialPacing, type PacingInputs } from '../../src/pacing/pacing-policy.js';
 import { defaultBehaviour, SimulatedAgent } from '../../src/dialer/simulated-agents.js';
 import { seededRandom } from '../../src/engine/random.js';
 import { availableEngines, type Engine } from '../support/storage.js';

@@ -5,27 +5,10 @@ import type { CarrierEvent, PlaceCallRequest } from '../../carrier.js';
 import { scenarioParts } from './scenario.js';
 import { SimulatedCarrier } from './simulated-carrier.js';
 import type { SimulatedCarrierConfigInput } from './simulated-config.js';
+import { SAMPLE_E1, SAMPLE_S1 } from './sample-scenarios.js';
 
-/** S1 and E1 as written in shared/bench/scenarios.json. */
-const S1 = {
-  agents: 5, hours: 8, replications: 30, targetAbandon: 0.03,
-  outcomes: { live: 0.2, machine: 0.11, busy: 0.05, noAnswer: 0.6, badNumber: 0.04 },
-  answerDelay: { dist: 'lognormal', mean: 10, cv: 0.5 },
-  noAnswerTimeoutS: 20, busyDelayS: 3, badNumberDelayS: 2,
-  talk: { dist: 'lognormal', mean: 120, cv: 1.0 },
-  wrap: { dist: 'lognormal', mean: 10, cv: 0.5 },
-  amd: { enabled: true, humanDecisionS: 1.5, machineDecisionS: 3.0, falseMachineRate: 0.01, falseHumanRate: 0.1, agentMarksMachineS: 8 },
-  maxConnectWaitS: 2,
-};
-const E1 = {
-  agents: 5, hours: 200, replications: 5, targetAbandon: 0.03,
-  outcomes: { live: 0.2, noAnswer: 0.8 },
-  ring: { dist: 'exponential', mean: 20 },
-  talk: { dist: 'exponential', mean: 130 },
-  wrap: { dist: 'fixed', mean: 0 },
-  amd: { enabled: false },
-  maxConnectWaitS: 0,
-};
+const S1 = SAMPLE_S1;
+const E1 = SAMPLE_E1;
 
 /** Place `count` calls to distinct numbers, run until all end; returns each call's events. */
 function simulate(config: SimulatedCarrierConfigInput, count: number, options: { seed?: string; request?: Partial<PlaceCallRequest>; onEvent?: (e: CarrierEvent, carrier: SimulatedCarrier) => void } = {}) {

@@ -59,10 +59,17 @@ export const binomialPacing: PacingPolicy = {
     const budget = (SAFETY * headroom * i.abandonTargetPercent) / 100;
     const p = Math.min(1, i.answerRate);
     const cap = Math.ceil(available * Math.min(MAX_CALLS_PER_AGENT, 1 / p));
-    // The largest n in [in flight, cap] within budget (the abandon share grows with n): binary search.
+    // The largest n in [in flight, cap] within budget (the abandon share grows with n). The answer
+    // is usually a few calls above those in flight: gallop up from there, then a binary search.
     let lo = i.callsInFlight;
-    let hi = Math.max(lo, cap);
+    const top = Math.max(lo, cap);
     if (abandonShare(lo, p, available) > budget) return oneEach;
+    let step = 1;
+    while (lo + step <= top && abandonShare(lo + step, p, available) <= budget) {
+      lo += step;
+      step *= 2;
+    }
+    let hi = Math.min(top, lo + step - 1);
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
       if (abandonShare(mid, p, available) <= budget) lo = mid;
@@ -72,13 +79,70 @@ export const binomialPacing: PacingPolicy = {
   },
 };
 
-/** E[max(0, X − a)] / E[X] for X ~ Binomial(n, p): the expected share of live answers left without an agent. */
+/**
+ * E[max(0, X − a)] / E[X] for X ~ Binomial(n, p): the expected share of live answers left without
+ * an agent. The pacing simulator asks this hundreds of thousands of times a shift (issue 7), so
+ * it sums only the terms that matter: with more answers expected than agents (np > a), as
+ * E[X] − a + E[max(0, a − X)], the terms k < a; otherwise the tail k > a, until it vanishes past
+ * the mode. Both sums are of positive terms (no cancellation).
+ */
 export function abandonShare(n: number, p: number, a: number): number {
   if (n <= a || n === 0) return 0;
   const mean = n * p;
   if (mean === 0) return 0;
   if (p >= 1) return (n - a) / n;
-  // pmf by recurrence from k = 0 in log space (stable for large n).
+  if (a <= 0) return (mean - a) / mean;
+  const pmf = new BinomialPmf(n, p);
+  if (mean > a) {
+    let short = 0;
+    for (let k = 0; k < a; k++) short += (a - k) * pmf.next();
+    return (mean - a + short) / mean;
+  }
+  const mode = (n + 1) * p;
+  let excess = 0;
+  for (let k = 0; k <= n; k++) {
+    const x = pmf.next();
+    if (k <= a) continue;
+    const term = (k - a) * x;
+    excess += term;
+    if (k > mode && term <= excess * 1e-17) break;
+  }
+  return excess / mean;
+}
+
+/** P(X = 0), P(X = 1), … for X ~ Binomial(n, p), by recurrence: plain products, or in log space when q^n would underflow. */
+class BinomialPmf {
+  private k = 0;
+  private value: number;
+  private readonly logSpace: boolean;
+  private readonly ratio: number;
+
+  constructor(
+    private readonly n: number,
+    p: number,
+  ) {
+    const lq = Math.log1p(-p);
+    this.logSpace = n * lq < -700;
+    this.value = this.logSpace ? n * lq : Math.exp(n * lq);
+    this.ratio = this.logSpace ? Math.log(p) - lq : p / (1 - p);
+  }
+
+  /** The next probability, from P(X = 0). */
+  next(): number {
+    const k = this.k++;
+    const current = this.logSpace ? Math.exp(this.value) : this.value;
+    const step = (this.n - k) / (k + 1);
+    this.value = this.logSpace ? this.value + Math.log(step) + this.ratio : this.value * step * this.ratio;
+    return current;
+  }
+}
+
+/** The same by its definition, summing every term k > a (the reference the tests hold `abandonShare` to). */
+export function abandonShareByDefinition(n: number, p: number, a: number): number {
+  if (n <= a || n === 0) return 0;
+  const mean = n * p;
+  if (mean === 0) return 0;
+  if (p >= 1) return (n - a) / n;
   const lq = Math.log1p(-p);
   const lr = Math.log(p) - lq;
   let logPmf = n * lq;

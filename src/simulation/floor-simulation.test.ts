@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { createAlgorithm } from '../pacing/algorithms.js';
+import { type Scenario, scenarioParts, scenarioSchema } from '../telephony/adapters/simulated/scenario.js';
+import { exponentialTwin, SAMPLE_E1, SAMPLE_S1 } from '../telephony/adapters/simulated/sample-scenarios.js';
+import { AbandonCounts } from './abandon-counts.js';
+import { simulateFloor } from './floor-simulation.js';
+import { runScenario } from './run-scenarios.js';
+
+/** S1, E1 and E3 of shared/bench/scenarios.json (BOUNDS.md gives E1's and E3's closed forms). */
+const S1 = scenarioSchema.parse(SAMPLE_S1);
+const E1 = scenarioSchema.parse(SAMPLE_E1);
+const E3: Scenario = scenarioSchema.parse(exponentialTwin(25, 190));
+
+describe('D3, issue 7 pt 1: the pacing simulator', () => {
+  it('D3, issue 7 pt 1: progressive on the exponential twins comes within 2 % of its closed-form occupancy (E1 0.565, E3 0.655) and never abandons', () => {
+    // BOUNDS.md: one dial per free agent, occupancy = T / (T + R / p).
+    for (const [name, scenario, exact] of [['E1', E1, 130 / 230], ['E3', E3, 190 / 290]] as const) {
+      const s = runScenario(name, scenario, 'progressive', { seed: 'model', hours: 60, replications: 4 });
+      expect(Math.abs(s.occupancy / exact - 1), `${name}: ${s.occupancy} against ${exact}`).toBeLessThan(0.02);
+      expect(s.abandonRate).toBe(0);
+      expect(s.peakRinging).toBe(scenario.agents);
+    }
+  });
+
+  it('D3, D6, issue 7 pt 1: pacer on S1 holds the abandon rate (AMD false machines included) under the 3 % target and keeps agents busier than progressive', () => {
+    const options = { seed: 'model', replications: 3 };
+    const pacer = runScenario('S1', S1, 'pacer', options);
+    const progressive = runScenario('S1', S1, 'progressive', options);
+    expect(pacer.abandonRate).toBeLessThanOrEqual(0.03);
+    expect(pacer.occupancy).toBeGreaterThan(progressive.occupancy + 0.03);
+    expect(pacer.dialsPerHour).toBeGreaterThan(progressive.dialsPerHour);
+    expect(pacer.idleMeanS).toBeLessThan(progressive.idleMeanS);
+  });
+
+  it('D6, issue 7 pt 3: an AMD false machine on a live answer counts as an abandoned live answer (the UK rule)', () => {
+    const scenario = scenarioSchema.parse({ ...S1, outcomes: { live: 0.5, noAnswer: 0.5 }, amd: { ...S1.amd, falseMachineRate: 0.2 } });
+    const m = simulateFloor(scenarioParts(scenario), createAlgorithm('progressive'), { seed: 'amd', hours: 4 });
+    expect(m.falseMachines).toBeGreaterThan(50);
+    expect(m.abandoned).toBe(m.falseMachines); // progressive abandons nobody else
+    expect(m.liveAnswers).toBe(m.connects + m.abandoned);
+    expect(m.abandonRate).toBeCloseTo(0.2, 1);
+  });
+
+  it('issue 7 pt 1: agents follow agentsSchedule, and one asked to leave finishes her call and wrap-up first', () => {
+    const scenario = scenarioSchema.parse({ ...S1, agents: 4, agentsSchedule: [[0, 4], [0.5, 2], [0.75, 3]] });
+    const m = simulateFloor(scenarioParts(scenario), createAlgorithm('pacer'), { seed: 'schedule', hours: 1 });
+    const scheduled = 4 * 0.5 + 2 * 0.25 + 3 * 0.25; // agent-hours by the schedule
+    expect(m.agentHours).toBeGreaterThan(scheduled);
+    expect(m.agentHours).toBeLessThan(scheduled + 2 * 0.25); // the two leavers finished their work within minutes
+    expect(m.occupancy).toBeGreaterThan(0.3);
+  });
+
+  it('issue 7 pt 1: the rolling abandon rate drops what leaves the window; the worst 24-hour window slides by the minute', () => {
+    const start = Date.parse('2026-01-05T09:00:00Z');
+    const hour = 3_600_000;
+    const counts = new AbandonCounts(start, 48 * hour, 24 * hour);
+    counts.note(start + hour, true);
+    counts.note(start + hour, false);
+    expect(counts.ratePercent(start + 2 * hour)).toBe(50);
+    for (let i = 0; i < 8; i++) counts.note(start + 30 * hour, false);
+    expect(counts.ratePercent(start + 30 * hour)).toBe(0); // the abandon at 1 h left the window at 25 h
+    expect(counts.worstWindow(48 * hour)).toBe(0.5);
+    const short = new AbandonCounts(start, 8 * hour, 24 * hour);
+    short.note(start + hour, true);
+    for (let i = 0; i < 3; i++) short.note(start + 7 * hour, false);
+    expect(short.worstWindow(8 * hour)).toBe(0.25); // a shift under 24 hours: the whole shift
+  });
+});
