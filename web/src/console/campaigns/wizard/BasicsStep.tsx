@@ -50,7 +50,7 @@ export function BasicsStep(props: { draft: Draft; change(patch: Partial<Draft>):
       </fieldset>
       <div>
         <Field label={t('console.wizard.callerId')}>
-          <input value={draft.callerId} inputMode="tel" placeholder="+12025550143" onChange={(e) => change({ callerId: e.target.value })} />
+          <input value={draft.callerId} inputMode="tel" placeholder={t('console.example.e164')} onChange={(e) => change({ callerId: e.target.value })} />
         </Field>
         <Field label={t('console.wizard.profile')}>
           <select value={draft.regulatoryProfile} onChange={(e) => change({ regulatoryProfile: e.target.value as Draft['regulatoryProfile'] })}>

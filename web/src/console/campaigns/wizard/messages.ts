@@ -147,7 +147,7 @@ export const wizardMessages = defineMessages(
       'console.wizard.modeHelp.predictive': '放棄率の上限を守りながら、エージェントが空かないよう発信量を調整します。',
       'console.wizard.queue': 'キュー(担当するエージェント)',
       'console.wizard.chooseQueue': 'キューを選択…',
-      'console.wizard.callerId': '発信者番号(E.164形式、例: +81312345678)',
+      'console.wizard.callerId': '発信者番号（E.164 形式、例: +81312345678）',
       'console.wizard.profile': '規制プロファイル',
       'console.wizard.profile.us': '米国(TCPA: 30日間で放棄率3%、08:00〜21:00)',
       'console.wizard.profile.uk': '英国(Ofcom: 24時間で放棄率3%)',
