@@ -1,7 +1,8 @@
-/** `pacer <command>`: the command-line entry. `import` talks to a running server through its API; `simulate` runs pacing simulations locally. */
+/** `pacer <command>`: the command-line entry. `import` talks to a running server through its API; `simulate` runs pacing simulations locally; `plan` sizes a list by simulation. */
 const commands: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {
   import: () => import('./import-command.js'),
   simulate: () => import('./simulate-command.js'),
+  plan: () => import('./plan-command.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

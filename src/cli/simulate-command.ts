@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { AbandonWindowName } from '../dialer/abandon-rate.js';
 import { algorithmNames, createAlgorithm, describeAlgorithm } from '../pacing/algorithms.js';
 import { type ScenarioSummary, runScenario } from '../simulation/run-scenarios.js';
 import { AppError } from '../shared/errors.js';
-import { parseScenarioFile } from '../telephony/adapters/simulated/scenario.js';
+import { fail, parseRunArgs, readScenarios } from './scenario-args.js';
 
 /**
  * `pacer simulate --scenarios FILE [--scenario NAME]… [--algorithm NAME]… [--replications R]
@@ -54,24 +53,16 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (!values.scenarios) return fail(`Name the scenario file with --scenarios FILE.\n${usage}`);
-  const replications = values.replications === undefined ? undefined : Number(values.replications);
-  if (replications !== undefined && !(Number.isInteger(replications) && replications > 0)) return fail(`--replications must be a whole number of at least 1, got "${values.replications}".`);
-  const hours = values.hours === undefined ? undefined : Number(values.hours);
-  if (hours !== undefined && !(hours > 0 && Number.isFinite(hours))) return fail(`--hours must be a positive number of hours, got "${values.hours}".`);
+  const run = parseRunArgs(values);
+  if (typeof run === 'string') return fail(run);
+  const { replications, hours } = run;
   const ratio = values.ratio === undefined ? undefined : Number(values.ratio);
   if (values.window !== 'uk' && values.window !== 'us') return fail(`--window must be uk (rolling 24 hours) or us (rolling 30 days), got "${values.window}".`);
   const window: AbandonWindowName = values.window;
-  if (values.seed === '') return fail('--seed must not be empty.');
 
-  let text: string;
   try {
-    text = fs.readFileSync(values.scenarios, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return fail(`Cannot read the scenario file ${values.scenarios}: ${code === 'ENOENT' ? 'there is no such file' : (err as Error).message}.`);
-  }
-  try {
-    const scenarios = parseScenarioFile(text, values.scenarios);
+    const scenarios = readScenarios(values.scenarios);
+    if (typeof scenarios === 'string') return fail(scenarios);
     const names = values.scenario ?? Object.keys(scenarios);
     const unknownScenario = names.find((n) => !Object.hasOwn(scenarios, n));
     if (unknownScenario !== undefined) return fail(`Unknown scenario "${unknownScenario}": ${values.scenarios} has ${Object.keys(scenarios).join(', ')}.`);
@@ -93,10 +84,6 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-function fail(message: string): number {
-  process.stderr.write(`${message}\n`);
-  return 2;
-}
 
 /** The readable form: a header, then a row per scenario and algorithm as each finishes. */
 class Table {

@@ -50,6 +50,23 @@ describe('D3, issue 7 pt 1: the pacing simulator', () => {
     expect(m.occupancy).toBeGreaterThan(0.3);
   });
 
+  it('issue 7 pt 5: with trace, the floor minute by minute adds up to the replication\'s totals and changes nothing; without, no trace', () => {
+    const parts = scenarioParts(S1);
+    const plain = simulateFloor(parts, createAlgorithm('pacer'), { seed: 'trace', hours: 1 });
+    const traced = simulateFloor(parts, createAlgorithm('pacer'), { seed: 'trace', hours: 1, trace: true });
+    expect(plain.trace).toBeUndefined();
+    const { trace, events: _e, ...figures } = traced;
+    const { events: _p, ...plainFigures } = plain;
+    expect(figures).toEqual(plainFigures);
+    expect(trace!.map((m) => m.minute)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    const total = (f: (m: NonNullable<typeof trace>[number]) => number): number => trace!.reduce((a, m) => a + f(m), 0);
+    expect(total((m) => m.dials)).toBe(traced.dials);
+    expect(total((m) => m.connects)).toBe(traced.connects);
+    expect(total((m) => m.abandoned)).toBe(traced.abandoned);
+    expect(trace!.at(-1)!.abandonRatePercent).toBeCloseTo(100 * traced.abandonRate, 6);
+    expect(trace!.every((m) => m.agentsLoggedIn === 5 && m.agentsFree <= 5)).toBe(true);
+  });
+
   it('issue 7 pt 1: the rolling abandon rate drops what leaves the window; the worst 24-hour window slides by the minute', () => {
     const start = Date.parse('2026-01-05T09:00:00Z');
     const hour = 3_600_000;

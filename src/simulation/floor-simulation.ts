@@ -10,7 +10,7 @@ import { SimulatedCarrier } from '../telephony/adapters/simulated/simulated-carr
 import type { SimOutcome } from '../telephony/adapters/simulated/simulated-config.js';
 import { AbandonCounts } from './abandon-counts.js';
 import { type Agent, FloorAgents } from './floor-agents.js';
-import { quantile, type ReplicationMetrics } from './replication-metrics.js';
+import { type FloorMinute, quantile, type ReplicationMetrics } from './replication-metrics.js';
 
 /**
  * One replication of a pacing scenario (issue 7 point 1): a predictive floor in virtual time,
@@ -44,6 +44,8 @@ export interface FloorOptions {
   hours?: number;
   /** The abandon window the algorithm is shown (the 24-hour UK window by default). */
   window?: AbandonWindowName;
+  /** Record the floor minute by minute (`ReplicationMetrics.trace`); off by default. */
+  trace?: boolean;
 }
 
 type CallPhase = 'flight' | 'waiting' | 'agent' | 'done';
@@ -68,6 +70,7 @@ class Call implements CallInFlight {
 const SHIFT_START = Date.parse('2026-01-05T09:00:00Z');
 const NUMBER = '+12025550100';
 const PACE_MS = 1_000;
+const MINUTE_MS = 60_000;
 
 export function simulateFloor(parts: ScenarioParts, algorithm: PacingAlgorithm, options: FloorOptions): ReplicationMetrics {
   return new FloorSimulation(parts, algorithm, options).run();
@@ -95,6 +98,9 @@ class FloorSimulation {
   private abandoned = 0;
   private falseMachines = 0;
   private connects = 0;
+  /** With `trace`: the minutes so far, and the totals at the last one. */
+  private readonly trace: FloorMinute[] | null;
+  private traced = { dials: 0, liveAnswers: 0, connects: 0, abandoned: 0 };
 
   constructor(
     private readonly parts: ScenarioParts,
@@ -108,6 +114,7 @@ class FloorSimulation {
     this.end = SHIFT_START + this.hours * 3_600_000;
     this.wrap = samplerFor(parts.agents.wrap);
     this.agents = new FloorAgents(algorithm, this.end);
+    this.trace = options.trace ? [] : null;
     const window = options.window ?? 'uk';
     this.counts = new AbandonCounts(SHIFT_START, this.end - SHIFT_START, ABANDON_WINDOW_MS[window]);
     this.view = {
@@ -142,6 +149,7 @@ class FloorSimulation {
 
   private tick(): void {
     this.pace();
+    if (this.trace && (this.now - SHIFT_START) % MINUTE_MS === 0) this.traceMinute(this.trace);
     if (this.now + PACE_MS <= this.end) this.time.after(PACE_MS, () => this.tick());
   }
 
@@ -349,6 +357,23 @@ class FloorSimulation {
 
   // ── results ───────────────────────────────────────────────────────────────────────
 
+  private traceMinute(trace: FloorMinute[]): void {
+    const now = this.now;
+    const t = this.traced;
+    trace.push({
+      minute: Math.round((now - SHIFT_START) / MINUTE_MS),
+      dials: this.dials - t.dials,
+      liveAnswers: this.liveAnswers - t.liveAnswers,
+      connects: this.connects - t.connects,
+      abandoned: this.abandoned - t.abandoned,
+      agentsLoggedIn: this.agents.loggedIn,
+      agentsFree: this.agents.free.length,
+      callsInFlight: this.inFlight.length,
+      abandonRatePercent: this.counts.ratePercent(now),
+    });
+    this.traced = { dials: this.dials, liveAnswers: this.liveAnswers, connects: this.connects, abandoned: this.abandoned };
+  }
+
   private metrics(): ReplicationMetrics {
     const end = this.end;
     const agents = this.agents;
@@ -374,6 +399,7 @@ class FloorSimulation {
       peakRinging: this.peakRinging,
       agentHours,
       events: this.time.eventsRun,
+      ...(this.trace ? { trace: this.trace } : {}),
     };
   }
 }

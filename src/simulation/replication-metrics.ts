@@ -35,6 +35,26 @@ export interface ReplicationMetrics {
   agentHours: number;
   /** Virtual-time events run (for the speed benchmark). */
   events: number;
+  /** The floor minute by minute, when the replication was run with `trace`. */
+  trace?: FloorMinute[];
+}
+
+/**
+ * The floor over one minute of the shift, recorded with the floor simulation's `trace` option (for charts): what happened in
+ * the minute ending at `minute` (counts), and the floor at its end (the rest).
+ */
+export interface FloorMinute {
+  /** Minutes since the start of the shift (1 = the first minute's end). */
+  minute: number;
+  dials: number;
+  liveAnswers: number;
+  connects: number;
+  abandoned: number;
+  agentsLoggedIn: number;
+  agentsFree: number;
+  callsInFlight: number;
+  /** The abandon rate the algorithm is shown (its window), in percent; null before any live answer. */
+  abandonRatePercent: number | null;
 }
 
 /** The q-quantile of sorted values (linear interpolation between order statistics). */
