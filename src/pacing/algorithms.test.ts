@@ -11,10 +11,10 @@ const view = (v: Partial<FloorView>): FloorView => ({
 const inFlight = (n: number) => Array.from({ length: n }, () => ({ dialedAt: 0 }));
 
 describe('D3, issue 7 pt 1: pacing algorithms by name', () => {
-  it('D3, issue 7 pt 1: the registry creates pacer, progressive and fixed-ratio; an unknown name is refused with the known ones', () => {
-    expect(algorithmNames).toEqual(['pacer', 'progressive', 'fixed-ratio']);
+  it('D3, issue 7 pt 1, pt 2: the registry creates pacer, progressive, fixed-ratio and the baselines vicidial-adapt, omnidialer and erlang; an unknown name is refused with the known ones', () => {
+    expect(algorithmNames).toEqual(['pacer', 'progressive', 'fixed-ratio', 'vicidial-adapt', 'omnidialer', 'erlang']);
     for (const name of algorithmNames) expect(createAlgorithm(name).name).toBe(name);
-    expect(() => createAlgorithm('magic')).toThrow('Unknown pacing algorithm "magic". Known algorithms: pacer, progressive, fixed-ratio.');
+    expect(() => createAlgorithm('magic')).toThrow('Unknown pacing algorithm "magic". Known algorithms: pacer, progressive, fixed-ratio, vicidial-adapt, omnidialer, erlang.');
     expect(() => createAlgorithm('toString')).toThrow(/Unknown pacing algorithm/);
     expect(() => createAlgorithm('fixed-ratio', { ratio: 0 })).toThrow(/ratio must be a positive number/);
   });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createAlgorithm } from '../pacing/algorithms.js';
+import { ErlangAlgorithm } from '../pacing/erlang-algorithm.js';
+import { OmnidialerAlgorithm } from '../pacing/omnidialer-algorithm.js';
+import type { FloorView } from '../pacing/pacing-algorithm.js';
+import { VicidialAdaptAlgorithm } from '../pacing/vicidial-adapt-algorithm.js';
 import { type Scenario, scenarioParts, scenarioSchema } from '../telephony/adapters/simulated/scenario.js';
 import { exponentialTwin, SAMPLE_E1, SAMPLE_S1 } from '../telephony/adapters/simulated/sample-scenarios.js';
 import { AbandonCounts } from './abandon-counts.js';
@@ -81,5 +85,33 @@ describe('D3, issue 7 pt 1: the pacing simulator', () => {
     short.note(start + hour, true);
     for (let i = 0; i < 3; i++) short.note(start + 7 * hour, false);
     expect(short.worstWindow(8 * hour)).toBe(0.25); // a shift under 24 hours: the whole shift
+  });
+});
+
+describe('D3, issue 7 pt 2: the baselines on the simulated floor', () => {
+  const parts = scenarioParts(S1);
+
+  it('D3, issue 7 pt 2: on S1 for 3 hours each baseline holds its own logic (vicidial-adapt’s level in [1, 3], omnidialer past its warm-up on measured talk times, erlang dialing at its model’s rate)', () => {
+    const vicidial = new VicidialAdaptAlgorithm();
+    const v = simulateFloor(parts, vicidial, { seed: 'baselines', hours: 3 });
+    expect(vicidial.level).toBeGreaterThanOrEqual(1);
+    expect(vicidial.level).toBeLessThanOrEqual(3);
+    expect(v.peakRinging).toBeLessThanOrEqual(3 * S1.agents);
+    expect(v.connects).toBeGreaterThan(100);
+
+    const omni = new OmnidialerAlgorithm();
+    const o = simulateFloor(parts, omni, { seed: 'baselines', hours: 3 });
+    expect(omni.mode).not.toBe('warmup');
+    expect(omni.att).toBeGreaterThan(60); // the lognormal talk time, mean 120 s
+    expect(omni.att).toBeLessThan(200);
+    expect(o.connects).toBeGreaterThan(100);
+
+    const erlang = new ErlangAlgorithm();
+    const e = simulateFloor(parts, erlang, { seed: 'baselines', hours: 3 });
+    expect(erlang.liveShare.value).toBeGreaterThan(0.15); // 0.20 live + 0.011 AMD false humans
+    expect(erlang.liveShare.value).toBeLessThan(0.27);
+    expect(erlang.dialRate).toBeCloseTo(erlang.rateFor(S1.agents, { maxConnectWaitSeconds: 2, abandonTargetPercent: 3 } as FloorView), 6);
+    // Open loop: after a short progressive warm-up it dials at its rate, busy floor or not.
+    expect(Math.abs(e.dialsPerHour / (erlang.dialRate * 3600) - 1)).toBeLessThan(0.25);
   });
 });

@@ -66,7 +66,8 @@ describe('D3, issue 7 pt 1: pacer simulate', () => {
     ]);
     expect(first).toMatchObject({ code: 0, stderr: '' });
     const lines = jsonLines(first.stdout);
-    expect(lines.map((l) => `${l.scenario}/${l.algorithm}`)).toEqual(['SMALL/pacer', 'SMALL/progressive', 'SMALL/fixed-ratio', 'TWIN/pacer', 'TWIN/progressive', 'TWIN/fixed-ratio']);
+    const all = ['pacer', 'progressive', 'fixed-ratio', 'vicidial-adapt', 'omnidialer', 'erlang'];
+    expect(lines.map((l) => `${l.scenario}/${l.algorithm}`)).toEqual([...all.map((a) => `SMALL/${a}`), ...all.map((a) => `TWIN/${a}`)]);
     for (const line of lines) {
       for (const field of FIELDS) expect(line[field], `${line.scenario}/${line.algorithm} ${field}`).toEqual(expect.any(Number));
       expect(line).toMatchObject({ replications: 2, hours: 0.5, seed: '7', targetAbandon: 0.03 });
@@ -103,7 +104,7 @@ describe('D3, issue 7 pt 1: pacer simulate', () => {
     expect(scenario).toMatchObject({ code: 2, stdout: '' });
     expect(scenario.stderr).toMatch(/Unknown scenario "S9": .*scenarios\.json has SMALL, TWIN/);
     expect(algorithm).toMatchObject({ code: 2, stdout: '' });
-    expect(algorithm.stderr).toContain('Unknown pacing algorithm "magic". Known algorithms: pacer, progressive, fixed-ratio.');
+    expect(algorithm.stderr).toContain('Unknown pacing algorithm "magic". Known algorithms: pacer, progressive, fixed-ratio, vicidial-adapt, omnidialer, erlang.');
     expect(flag).toMatchObject({ code: 2, stdout: '' });
     expect(flag.stderr).toContain('--replications must be a whole number of at least 1, got "many"');
   });
