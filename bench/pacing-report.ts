@@ -142,7 +142,7 @@ for (const [name, byAlgorithm] of traces) {
   const svg = lineChart({
     panelHeight: 180,
     title: `${name}: one shift minute by minute (replication 0, seed ${values.seed}/0)`,
-    subtitle: `${describeScenario(name)}. Calls in flight per logged-in agent (the dial level, sampled each minute), dials per connected live answer and occupancy: means over the last ${SMOOTH_MIN} minutes. The abandon rate is the one the algorithm sees (the 24-hour window: since the shift began).`,
+    subtitle: `${describeScenario(name)}. Calls in flight per logged-in agent (the dial level, sampled each minute), dials per connected live answer and occupancy: means over the last ${SMOOTH_MIN} minutes. The abandon rate: since the shift began, AMD false machines included (the algorithm is shown it without them, and budgets for them).`,
     xLabel: 'hours into the shift',
     panels,
   });
@@ -164,7 +164,7 @@ lines.push(
   `- Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node.js ${process.versions.node}; ` +
     `load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after (a shared machine); ${Math.round(wallS)} s in all.`,
   `- Scenarios: \`${path.basename(path.dirname(path.dirname(values.scenarios)))}/${path.basename(path.dirname(values.scenarios))}/${path.basename(values.scenarios)}\`, each algorithm on the scenario's replications ` +
-    `(seed ${values.seed}: replication r on seed "${values.seed}/r", the same customers for every algorithm), UK 24-hour abandon window. Definitions: docs/PACING.md.`,
+    `(seed ${values.seed}: replication r on seed "${values.seed}/r", the same customers for every algorithm); the algorithms pace on the 30-day (US) window — over these runs, since the run began; "worst 24 h" is still measured. Definitions: docs/PACING.md.`,
   `- "holds" = mean abandon rate within the target and at most ${100 * HOLD_P_EXCEED} % of replications over it; "of bound" = occupancy / the optimal occupancy of BOUNDS.md (exponential twins, only when the target is held).`,
   '',
 );
@@ -202,7 +202,7 @@ if (shiftCharts.length) {
   lines.push('### Over a shift', '');
   lines.push(
     `One replication (seed ${values.seed}/0, the whole shift) per algorithm, minute by minute: calls in flight per logged-in agent (the dial level), dials per connected live answer and occupancy over the last ${SMOOTH_MIN} minutes, ` +
-      `and the abandon rate the algorithm is shown (the 24-hour window: since the start of the shift). On S5 the live rate drifts from 35 % to 10 % and agents log in and out.`,
+      `and the abandon rate since the start of the shift (AMD false machines included). On S5 the live rate drifts from 35 % to 10 % and agents log in and out.`,
     '',
   );
   for (const c of shiftCharts) lines.push(`![${c.scenario}: dial ratio, abandon rate and occupancy over the shift](${link(c.file)})`, '');

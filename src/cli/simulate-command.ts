@@ -22,7 +22,8 @@ const usage = `Usage: pacer simulate --scenarios FILE [--scenario NAME]... [--al
   --replications  replications per scenario (default: the scenario's "replications")
   --seed          replication r runs on seed "N/r", the same for every algorithm (default 1)
   --hours         shift length in hours (default: the scenario's "hours"), e.g. for quick runs
-  --window        the abandon-rate window the algorithms see: uk = rolling 24 hours (default), us = 30 days
+  --window        the abandon-rate window the algorithms see: us = rolling 30 days (default; over a shift of
+                  under 30 days, since it began), uk = rolling 24 hours
   --ratio         fixed-ratio's calls in flight per free agent (default 2)
   --json          one JSON object per scenario and algorithm, one per line`;
 
@@ -39,7 +40,7 @@ export async function run(argv: string[]): Promise<number> {
         replications: { type: 'string' },
         seed: { type: 'string', default: '1' },
         hours: { type: 'string' },
-        window: { type: 'string', default: 'uk' },
+        window: { type: 'string', default: 'us' },
         ratio: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },

@@ -1,7 +1,7 @@
 import type { AgentDesk } from '../agents/agent-desk.js';
 import { type AgentState, agentStateLabel } from '../agents/agent-state.js';
 import type { CampaignEngine } from '../dialer/campaign-engine.js';
-import { type PacingInputs, WARM_UP_CALLS } from '../pacing/pacing-policy.js';
+import { type PacingInputs, visibleTargetPercent, WARM_UP_CALLS } from '../pacing/pacing-policy.js';
 import type { PacingDecision } from '../dialer/predictive-pacer.js';
 
 /**
@@ -118,15 +118,17 @@ export function explainDecision(d: PacingDecision): PacingView {
   const rateText = rate === null ? 'nobody has answered in the window yet' : `the ${i.window.toUpperCase()} window's abandon rate is ${round(rate, 2)}%`;
   const placed = d.placed === d.callsToPlace ? `placed ${d.placed}` : `asked for ${d.callsToPlace}, placed ${d.placed} (no more dialable records now)`;
   let why: string;
-  if (rate !== null && rate >= i.abandonTargetPercent) {
+  if (rate !== null && rate >= visibleTargetPercent(i)) {
     why = `${cap(rateText)}, at or above the ${i.abandonTargetPercent}% target: one call per free agent, no overdial; ${placed}.`;
   } else if (i.sampleSize < WARM_UP_CALLS) {
     why = `Only ${i.sampleSize} calls have settled, too few to trust the answer rate: one call per free agent; ${placed}.`;
   } else {
+    const live = i.liveCallsInFlight < i.callsInFlight ? ` (worth ${round(i.liveCallsInFlight, 1)} fresh ones by how long they have rung)` : '';
     why =
       `${predictedFreeAgents} agents predicted free (${i.agentsReady} ready + ${i.agentsFreeingSoon} freeing up − ${i.callsWaiting} answers waiting), ` +
-      `${i.callsInFlight} calls in flight, answer rate ${round(100 * i.answerRate, 1)}%; ${rateText}, ${budgetLeft} points under the ${i.abandonTargetPercent}% target: ` +
-      `${placed} more so that the expected abandons stay within the budget.`;
+      `${i.callsInFlight} calls in flight${live}, answer rate ${round(100 * i.answerRate, 1)}%; ${rateText}, ${budgetLeft} points under the ${i.abandonTargetPercent}% target` +
+      `${i.amdFalseMachinePercent > 0 ? ` (${i.amdFalseMachinePercent}% kept for answering-machine detection's mistakes)` : ''}, aiming at ${round(i.abandonSetpointPercent, 2)}%: ` +
+      `${placed}, each new call with at most a ${round(100 * i.marginalLimit, 2)}% chance of finding every agent busy.`;
   }
   return {
     at: d.at,

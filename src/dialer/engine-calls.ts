@@ -262,6 +262,7 @@ export class CallDesk {
     }
     if (call.liveSince !== null) this.offers.offered(call.liveSince, waited);
     call.liveSince = null;
+    if (call.origin === 'dialer' && call.lineOf === null && e.definition.mode === 'predictive') e.pacer.noteConnected(call.state.times);
     this.save(call);
     this.publish(call);
   }

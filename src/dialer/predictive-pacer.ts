@@ -26,14 +26,20 @@ export interface PacingDecision {
 }
 
 const PACE_MS = 1_000;
+/**
+ * The false-machine rate the pacing budgets for when the campaign detects machines (percent of
+ * live answers): people judged machines are abandoned calls under the UK rule, and the engine
+ * cannot see them. The pacing scenarios budget 1 % (../shared/bench/scenarios.json).
+ */
+export const AMD_FALSE_MACHINE_BUDGET_PERCENT = 1;
 
 export class PredictivePacer {
   readonly algorithm = new PacerAlgorithm();
   readonly decisions: PacingDecision[] = [];
   private timer: TimerHandle | null = null;
   private soon: TimerHandle | null = null;
-  /** Agents seen wrapping up at the last look → since when: a wrap-up's end is reported when the next look notices it (within a second). */
-  private readonly wrapping = new Map<number, number>();
+  /** Agents seen on a paced call or wrapping up at the last look → the phase: a change is reported when the next look notices it (within a second). */
+  private readonly busy = new Map<number, 'talk' | 'wrap'>();
 
   constructor(private readonly engine: CampaignEngine) {}
 
@@ -43,10 +49,17 @@ export class PredictivePacer {
     this.algorithm.callResolved(live, (t.dialed ?? t.queued).getTime(), answeredAt, this.engine.now.getTime());
   }
 
-  /** A call ended: a connected one tells the talk time. */
+  /** A live answer was connected to an agent (the feedback loop counts it). */
+  noteConnected(t: CallState['times']): void {
+    const now = this.engine.now.getTime();
+    this.algorithm.liveConnected(t.answered?.getTime() ?? now, now);
+  }
+
+  /** A call ended: a connected one tells the talk time, an abandoned one is counted. */
   noteEnded(call: CallState, result: CallResult): void {
     const t = call.times;
     if (result === 'connected' && t.connected && t.ended) this.algorithm.talkEnded(t.connected.getTime(), t.ended.getTime());
+    if (result === 'abandoned') this.algorithm.liveAbandoned(t.answered?.getTime() ?? this.engine.now.getTime(), this.engine.now.getTime());
   }
 
   /** Pace soon (coalesced): many agents becoming ready in one turn make one decision. */
@@ -91,7 +104,7 @@ export class PredictivePacer {
     return placed;
   }
 
-  /** The campaign's floor now, from the agent desk and the calls; wrap-ups seen starting or ending are reported to the algorithm. */
+  /** The campaign's floor now, from the agent desk and the calls; busy spells seen starting, changing or ending are reported to the algorithm. */
   private view(): FloorView {
     const e = this.engine;
     const { desk } = e.ctx;
@@ -99,30 +112,26 @@ export class PredictivePacer {
     const joined = desk.joined(e.id);
     let ready = 0;
     const busyAgents: BusyAgent[] = [];
-    const wrappingNow = new Set<number>();
+    const busyNow = new Set<number>();
     for (const agentId of joined) {
       const st = desk.state(agentId);
       if (st.status === 'ready' && !e.work.has(agentId)) ready++;
       if (!('work' in st) || st.work.campaignId !== e.id) continue;
+      if (st.status !== 'wrap_up' && st.status !== 'on_call') continue;
+      const phase = st.status === 'wrap_up' ? 'wrap' : 'talk';
       const since = st.since.getTime();
-      const leaving = st.notReadyAfter !== null;
-      if (st.status === 'wrap_up') {
-        wrappingNow.add(agentId);
-        busyAgents.push({ agentId, phase: 'wrap', since, leaving });
-        if (!this.wrapping.has(agentId)) {
-          this.wrapping.set(agentId, since);
-          this.algorithm.agentPhase(agentId, 'wrap', since);
-        }
-      } else if (st.status === 'on_call') {
-        busyAgents.push({ agentId, phase: 'talk', since, leaving });
+      busyNow.add(agentId);
+      busyAgents.push({ agentId, phase, since, leaving: st.notReadyAfter !== null });
+      if (this.busy.get(agentId) !== phase) {
+        this.busy.set(agentId, phase);
+        this.algorithm.agentPhase(agentId, phase, since);
       }
     }
-    for (const agentId of this.wrapping.keys()) {
-      if (wrappingNow.has(agentId)) continue;
-      this.wrapping.delete(agentId);
-      const st = desk.state(agentId);
-      if (st.status === 'logged_out') this.algorithm.agentLoggedOut(agentId, now);
-      else this.algorithm.agentPhase(agentId, st.status === 'on_call' ? 'talk' : 'free', now);
+    for (const agentId of this.busy.keys()) {
+      if (busyNow.has(agentId)) continue;
+      this.busy.delete(agentId);
+      if (desk.state(agentId).status === 'logged_out') this.algorithm.agentLoggedOut(agentId, now);
+      else this.algorithm.agentPhase(agentId, 'free', now);
     }
     const window = e.definition.abandonWindow ?? 'us';
     const { inFlight, waiting } = e.calls.pending();
@@ -136,6 +145,7 @@ export class PredictivePacer {
       abandonRatePercent: e.abandons.rate(window, e.now).ratePercent,
       abandonTargetPercent: e.definition.abandonTarget ?? 3,
       window,
+      amdFalseMachinePercent: e.definition.amd ? AMD_FALSE_MACHINE_BUDGET_PERCENT : 0,
       ringTimeoutSeconds: Math.max(e.ctx.options.ringTimeoutSeconds, e.policy.profile.minRingSeconds),
       maxConnectWaitSeconds: e.policy.profile.maxConnectWaitSeconds,
     };

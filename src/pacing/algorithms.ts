@@ -23,7 +23,7 @@ interface Entry {
 }
 
 const registry: Record<string, Entry> = {
-  pacer: { about: "Pacer's predictive algorithm: live estimates and the binomial policy under the abandon target", create: () => new PacerAlgorithm() },
+  pacer: { about: "Pacer's predictive algorithm: a call while its chance of finding every agent busy stays under a limit the abandon rate moves", create: () => new PacerAlgorithm() },
   progressive: { about: 'one call per free agent', create: () => new ProgressiveAlgorithm() },
   'fixed-ratio': { about: 'a constant number of calls in flight per free agent (--ratio, default 2)', create: (o) => new FixedRatioAlgorithm(o.ratio ?? 2) },
   'vicidial-adapt': { about: "VICIdial's ADAPT_HARD_LIMIT: dial level × (ready + talking agents) in lines, the level adapted every 15 s, 1.0 over the drop limit", create: () => new VicidialAdaptAlgorithm() },

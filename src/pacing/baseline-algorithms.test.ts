@@ -8,7 +8,7 @@ import { VicidialAdaptAlgorithm } from './vicidial-adapt-algorithm.js';
 const NINE = Date.parse('2026-01-05T09:00:00Z');
 const view = (v: Partial<FloorView>): FloorView => ({
   now: NINE, agentsLoggedIn: 10, agentsReady: 5, busyAgents: [], callsInFlight: [], callsWaiting: 0,
-  abandonRatePercent: null, abandonTargetPercent: 3, window: 'uk', ringTimeoutSeconds: 20, maxConnectWaitSeconds: 2, ...v,
+  abandonRatePercent: null, abandonTargetPercent: 3, window: 'uk', amdFalseMachinePercent: 0, ringTimeoutSeconds: 20, maxConnectWaitSeconds: 2, ...v,
 });
 const inFlight = (n: number) => Array.from({ length: n }, () => ({ dialedAt: NINE }));
 const talking = (n: number, since = NINE): BusyAgent[] => Array.from({ length: n }, (_, i) => ({ agentId: 100 + i, phase: 'talk' as const, since, leaving: false }));

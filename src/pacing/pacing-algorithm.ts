@@ -70,13 +70,16 @@ export interface FloorView {
   callsWaiting: number;
   /**
    * The rolling abandon rate over `window` in percent (abandoned live answers / live answers,
-   * null while nobody answered live in the window), and the target in percent. The simulator
-   * counts AMD false machines as abandoned live answers (the UK rule, issue 7 pt 3); the
-   * server's engine cannot tell them from machines yet (docs/DIALER.md, D6).
+   * null while nobody answered live in the window), as the dialer sees it, and the target in
+   * percent. AMD false machines — people the detector judged machines — count as abandoned
+   * (the UK rule, issue 7 pt 3) but the dialer cannot see them: they are not in this rate, and
+   * the algorithm budgets for them from `amdFalseMachinePercent`.
    */
   abandonRatePercent: number | null;
   abandonTargetPercent: number;
   window: AbandonWindowName;
+  /** The detector's expected false-machine rate, in percent of live answers (0 without AMD). */
+  amdFalseMachinePercent: number;
   /** The ring timeout given to the carrier (s), after which an unanswered call surely ended; null = none (the exponential twins). */
   ringTimeoutSeconds: number | null;
   /** Seconds a live answer may wait for an agent before it is abandoned. */

@@ -1,29 +1,42 @@
+import { MarginalAbandonTable } from './marginal-abandon.js';
+
 /**
- * D3, issue 4 point 3: how many calls a predictive campaign places now. The policy is a pure
- * function of the inputs below, which the engine records with each decision, so a later issue
- * (7) can swap the algorithm and replay what it was given.
+ * D3, issue 4 point 3, issue 7 point 3: how many calls a predictive campaign places now. The
+ * policy is a pure function of the inputs below, which the engine records with each decision (the
+ * dashboard explains them, X2), so a decision can be replayed from what it was given.
  */
 export interface PacingInputs {
   /** Agents of the campaign ready and holding no work. */
   agentsReady: number;
-  /** Agents talking or wrapping up who are expected to be free before a call placed now is answered. */
+  /** Agents on a call or wrapping up who will take another call (not those leaving after it). */
+  agentsBusy: number;
+  /** Of those, the agents wrapping up who will be free before a call placed now is answered (by the mean wrap-up time): counted as free. */
   agentsFreeingSoon: number;
   /** Calls placed and not answered yet (dialing, ringing, AMD): each may still bring a live answer. */
   callsInFlight: number;
+  /** The same weighted by their chance of still bringing one given how long they have rung, in fresh calls (a call ringing long rarely answers). */
+  liveCallsInFlight: number;
   /** Live answers waiting for an agent now (each will take the next free agent, or be abandoned). */
   callsWaiting: number;
-  /** Estimated chance that a call placed brings a live answer (person, connected or abandoned). */
+  /** Estimated chance that a call placed brings a live answer (as the dialer sees it: AMD "human"). */
   answerRate: number;
   /** How many ended calls the estimates rest on. */
   sampleSize: number;
-  /** Mean seconds from dial to answer, talk, and wrap-up (for the record; the engine uses them for agentsFreeingSoon). */
-  meanRingSeconds: number;
-  meanTalkSeconds: number;
-  meanWrapSeconds: number;
-  /** The rolling abandon rate over the campaign's window (percent; null when nobody answered yet), and the target. */
+  /** The squared coefficient of variation of that time: 1 when ringing is memoryless, near 0 when people answer after a near-fixed delay. */
+  answerTimeCv2: number;
+  /** Mean seconds from dialing a call to its live answer (the detector's "human"), and of an agent's busy spell (talk, wrap-up, marking a machine). */
+  meanAnswerSeconds: number;
+  meanHandleSeconds: number;
+  /** The rolling abandon rate over the campaign's window as the dialer sees it (percent; null when nobody answered yet), and the target. */
   abandonRatePercent: number | null;
   abandonTargetPercent: number;
   window: 'us' | 'uk';
+  /** The detector's expected false-machine rate (percent of live answers): abandons the dialer cannot see, budgeted for. */
+  amdFalseMachinePercent: number;
+  /** The abandon rate the feedback loop aims the visible rate at (percent): the target less the false machines and a margin. */
+  abandonSetpointPercent: number;
+  /** The most a new call may risk of finding every agent busy (0–1), moved by the feedback loop. */
+  marginalLimit: number;
 }
 
 export interface PacingPolicy {
@@ -34,122 +47,78 @@ export interface PacingPolicy {
 
 /** Below this many ended calls the estimates are not trusted: one call per free agent. */
 export const WARM_UP_CALLS = 30;
-/** Never more than this many calls in flight per available agent, whatever the answer rate says. */
-const MAX_CALLS_PER_AGENT = 4;
-/** Share of the target a single decision may spend: the rest is margin for estimation error. */
-const SAFETY = 0.5;
+/** Never more calls in flight per available agent than this, whatever the answer rate says. */
+const MAX_CALLS_PER_AGENT = 25;
 
 /**
- * The first algorithm (D3): place as many calls as keeps the expected abandons of the calls in
- * flight, as a share of their expected live answers, under a budget taken from the rolling
- * abandon rate. Live answers among n calls are Binomial(n, answerRate); the calls abandoned are
- * those beyond the agents available (ready + freeing soon − already waiting). The budget is
- * SAFETY × the target while the window's rate is under the target, scaled down as it nears it;
- * at or above the target — or before there is data — one call per free agent (progressive).
+ * Pacer's policy (issue 7): with N = ready + busy agents, b of them busy (or taken by an answer
+ * waiting), and k calls in flight, place calls while the next one's chance of finding all N
+ * agents busy when it resolves — f(b, k) of marginal-abandon.ts — stays within `marginalLimit`.
+ * The feedback loop of pacer-algorithm.ts moves that limit so that the abandon rate settles on
+ * the setpoint: the budget goes to the calls that buy the most talk time. At or above the
+ * visible target — or before there is data — one call per free agent (progressive).
  */
-export const binomialPacing: PacingPolicy = {
-  name: 'binomial-v1',
+export const marginalPacing: PacingPolicy = {
+  name: 'marginal-v2',
   decide(i) {
     const oneEach = Math.max(0, i.agentsReady - i.callsInFlight - i.callsWaiting);
-    const rate = i.abandonRatePercent ?? 0;
-    if (rate >= i.abandonTargetPercent || i.sampleSize < WARM_UP_CALLS || i.answerRate <= 0) return oneEach;
-    const available = i.agentsReady + i.agentsFreeingSoon - i.callsWaiting;
-    if (available <= 0) return 0;
-    const headroom = 1 - rate / i.abandonTargetPercent;
-    const budget = (SAFETY * headroom * i.abandonTargetPercent) / 100;
-    const p = Math.min(1, i.answerRate);
-    const cap = Math.ceil(available * Math.min(MAX_CALLS_PER_AGENT, 1 / p));
-    // The largest n in [in flight, cap] within budget (the abandon share grows with n). The answer
-    // is usually a few calls above those in flight: gallop up from there, then a binary search.
-    let lo = i.callsInFlight;
-    const top = Math.max(lo, cap);
-    if (abandonShare(lo, p, available) > budget) return oneEach;
-    let step = 1;
-    while (lo + step <= top && abandonShare(lo + step, p, available) <= budget) {
-      lo += step;
-      step *= 2;
-    }
-    let hi = Math.min(top, lo + step - 1);
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (abandonShare(mid, p, available) <= budget) lo = mid;
-      else hi = mid - 1;
-    }
-    return Math.max(oneEach, lo - i.callsInFlight);
+    if (i.sampleSize < WARM_UP_CALLS || i.answerRate <= 0) return oneEach;
+    if (i.abandonRatePercent !== null && i.abandonRatePercent >= visibleTargetPercent(i)) return oneEach;
+    const agents = i.agentsReady + i.agentsBusy;
+    if (agents === 0) return 0;
+    // Agents about to finish their wrap-up count as free; the others free up by the model.
+    const busy = Math.min(agents, Math.max(0, i.agentsBusy - i.agentsFreeingSoon) + i.callsWaiting);
+    const table = tableFor(agents, Math.min(1, i.answerRate), i.meanHandleSeconds, i.meanAnswerSeconds);
+    const cap = Math.max(0, Math.ceil(agents * Math.min(MAX_CALLS_PER_AGENT, 3 / i.answerRate)) - i.callsInFlight);
+    return Math.max(oneEach, table.callsWithin(busy, i.liveCallsInFlight, i.marginalLimit, cap, memorylessShare(i.answerTimeCv2)));
   },
 };
 
 /**
- * E[max(0, X − a)] / E[X] for X ~ Binomial(n, p): the expected share of live answers left without
- * an agent. The pacing simulator asks this hundreds of thousands of times a shift (issue 7), so
- * it sums only the terms that matter: with more answers expected than agents (np > a), as
- * E[X] − a + E[max(0, a − X)], the terms k < a; otherwise the tail k > a, until it vanishes past
- * the mode. Both sums are of positive terms (no cancellation).
+ * How much the memoryless chain's chance counts against the fixed delay's, from the squared
+ * coefficient of variation of the time to a live answer: all of it at 0.8 and over (exponential
+ * ringing: 1), 70 % at 0.2 and under (people answering after 10 ± 5 s: ~0.2), linear between. The
+ * chain alone overrates early answers on such lists, the fixed delay alone ignores how they
+ * spread; the 70 % mix did best on the benchmark scenarios (docs/PACING.md).
  */
-export function abandonShare(n: number, p: number, a: number): number {
-  if (n <= a || n === 0) return 0;
-  const mean = n * p;
-  if (mean === 0) return 0;
-  if (p >= 1) return (n - a) / n;
-  if (a <= 0) return (mean - a) / mean;
-  const pmf = new BinomialPmf(n, p);
-  if (mean > a) {
-    let short = 0;
-    for (let k = 0; k < a; k++) short += (a - k) * pmf.next();
-    return (mean - a + short) / mean;
-  }
-  const mode = (n + 1) * p;
-  let excess = 0;
-  for (let k = 0; k <= n; k++) {
-    const x = pmf.next();
-    if (k <= a) continue;
-    const term = (k - a) * x;
-    excess += term;
-    if (k > mode && term <= excess * 1e-17) break;
-  }
-  return excess / mean;
+function memorylessShare(cv2: number): number {
+  return 0.7 + 0.3 * Math.min(1, Math.max(0, (cv2 - 0.2) / 0.6));
 }
 
-/** P(X = 0), P(X = 1), … for X ~ Binomial(n, p), by recurrence: plain products, or in log space when q^n would underflow. */
-class BinomialPmf {
-  private k = 0;
-  private value: number;
-  private readonly logSpace: boolean;
-  private readonly ratio: number;
-
-  constructor(
-    private readonly n: number,
-    p: number,
-  ) {
-    const lq = Math.log1p(-p);
-    this.logSpace = n * lq < -700;
-    this.value = this.logSpace ? n * lq : Math.exp(n * lq);
-    this.ratio = this.logSpace ? Math.log(p) - lq : p / (1 - p);
-  }
-
-  /** The next probability, from P(X = 0). */
-  next(): number {
-    const k = this.k++;
-    const current = this.logSpace ? Math.exp(this.value) : this.value;
-    const step = (this.n - k) / (k + 1);
-    this.value = this.logSpace ? this.value + Math.log(step) + this.ratio : this.value * step * this.ratio;
-    return current;
-  }
+/**
+ * The abandon rate the dialer may see (percent) so that, with the detector's false machines on
+ * top, the true rate stays within the target: (target − f) / (1 − f) of the live answers it sees.
+ */
+export function visibleTargetPercent(i: Pick<PacingInputs, 'abandonTargetPercent' | 'amdFalseMachinePercent'>): number {
+  const f = i.amdFalseMachinePercent / 100;
+  return (100 * Math.max(0, i.abandonTargetPercent / 100 - f)) / (1 - f);
 }
 
-/** The same by its definition, summing every term k > a (the reference the tests hold `abandonShare` to). */
-export function abandonShareByDefinition(n: number, p: number, a: number): number {
-  if (n <= a || n === 0) return 0;
-  const mean = n * p;
-  if (mean === 0) return 0;
-  if (p >= 1) return (n - a) / n;
-  const lq = Math.log1p(-p);
-  const lr = Math.log(p) - lq;
-  let logPmf = n * lq;
-  let excess = 0;
-  for (let k = 0; k <= n; k++) {
-    if (k > a) excess += (k - a) * Math.exp(logPmf);
-    logPmf += Math.log((n - k) / (k + 1)) + lr;
+/**
+ * Tables for recent parameters (one per campaign pacing on this node, as a rule). f depends on
+ * the times only through their ratio R / H (time's unit cancels out), and the answer rate and
+ * that ratio are snapped to a grid 3 % apart (finer than the estimates are sure), so that estimates wobbling as they decay reuse a
+ * few tables: building one costs O(N·K), looking up O(1).
+ */
+const tables = new Map<string, MarginalAbandonTable>();
+const TABLES_KEPT = 32;
+let lastTable: MarginalAbandonTable | null = null;
+const GRID = Math.log(1.03);
+const snap = (x: number): number => Math.exp(Math.round(Math.log(x) / GRID) * GRID);
+function tableFor(agents: number, p: number, handle: number, resolve: number): MarginalAbandonTable {
+  const sp = Math.min(1, snap(p));
+  const ratio = snap(Math.max(0.5, resolve) / Math.max(1, handle));
+  const last = lastTable;
+  if (last && last.agents === agents && last.answerRate === sp && last.resolveSeconds === ratio) return last;
+  const key = `${agents} ${sp} ${ratio}`;
+  let table = tables.get(key);
+  if (table) {
+    tables.delete(key); // most recent last
+  } else {
+    table = new MarginalAbandonTable(agents, sp, 1, ratio);
+    if (tables.size >= TABLES_KEPT) tables.delete(tables.keys().next().value!);
   }
-  return excess / mean;
+  tables.set(key, table);
+  lastTable = table;
+  return table;
 }

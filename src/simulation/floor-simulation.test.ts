@@ -36,6 +36,22 @@ describe('D3, issue 7 pt 1: the pacing simulator', () => {
     expect(pacer.idleMeanS).toBeLessThan(progressive.idleMeanS);
   });
 
+  it('D3, issue 7 pt 4: pacer on the exponential twins E1 and E3 holds the 3 % target and comes within 4 % of the optimal occupancy of BOUNDS.md (0.727, 0.895)', () => {
+    for (const [name, scenario, bound] of [['E1', E1, 0.727], ['E3', E3, 0.895]] as const) {
+      const s = runScenario(name, scenario, 'pacer', { seed: 'bound', hours: 60, replications: 1 });
+      expect(s.abandonRate, name).toBeLessThanOrEqual(0.03);
+      expect(s.occupancy / bound, `${name}: ${s.occupancy} against ${bound}`).toBeGreaterThan(0.96);
+    }
+  });
+
+  it('D6, issue 7 pt 3: pacer budgets for the AMD false machines it cannot see — with 2 % of people judged machines, the true abandon rate (theirs included) stays under the 3 % target', () => {
+    const scenario = scenarioSchema.parse({ ...S1, amd: { ...S1.amd, falseMachineRate: 0.02 } });
+    const m = simulateFloor(scenarioParts(scenario), createAlgorithm('pacer'), { seed: 'unseen', hours: 8 });
+    expect(m.falseMachines).toBeGreaterThan(5);
+    expect(m.abandoned).toBeGreaterThan(m.falseMachines); // it still overdials…
+    expect(m.abandonRate).toBeLessThanOrEqual(0.03); // …within what is left of the target
+  });
+
   it('D6, issue 7 pt 3: an AMD false machine on a live answer counts as an abandoned live answer (the UK rule)', () => {
     const scenario = scenarioSchema.parse({ ...S1, outcomes: { live: 0.5, noAnswer: 0.5 }, amd: { ...S1.amd, falseMachineRate: 0.2 } });
     const m = simulateFloor(scenarioParts(scenario), createAlgorithm('progressive'), { seed: 'amd', hours: 4 });

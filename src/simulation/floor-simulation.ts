@@ -20,7 +20,9 @@ import { type FloorMinute, quantile, type ReplicationMetrics } from './replicati
  *
  * - With AMD on, a dial answered by a person, a machine or a fax waits for the detector's
  *   decision. "machine" or "fax": the dialer hangs up — an AMD false machine (a person judged a
- *   machine) is an abandoned live answer (the UK rule, issue 7 pt 3). "human": as below — an AMD
+ *   machine) is an abandoned live answer (the UK rule, issue 7 pt 3) in the figures, but not in
+ *   the rate the algorithm is shown: the dialer cannot tell it from a machine, and budgets for
+ *   the scenario's `falseMachineRate` (`FloorView.amdFalseMachinePercent`). "human": as below — an AMD
  *   false human (a machine judged human) takes an agent, who is busy `agentMarksMachineS`
  *   marking it and then free again (no wrap-up).
  * - A live answer (as far as the dialer knows) goes to the free agent idle the longest; with
@@ -42,7 +44,7 @@ export interface FloorOptions {
   seed: string;
   /** Shift length; default the scenario's. */
   hours?: number;
-  /** The abandon window the algorithm is shown (the 24-hour UK window by default). */
+  /** The abandon window the algorithm paces on: us = rolling 30 days (default), uk = rolling 24 hours. */
   window?: AbandonWindowName;
   /** Record the floor minute by minute (`ReplicationMetrics.trace`); off by default. */
   trace?: boolean;
@@ -84,7 +86,10 @@ class FloorSimulation {
   private readonly end: number;
   private readonly hours: number;
   private readonly wrap: Sampler;
+  /** Every live answer (AMD false machines included): the figures, with the worst 24-hour window whatever window the algorithm paces on. */
   private readonly counts: AbandonCounts;
+  /** What the dialer can see, the rate it is shown: AMD false machines look like machines to it. */
+  private readonly seen: AbandonCounts;
   private readonly view: FloorView;
   private readonly agents: FloorAgents;
   private readonly inFlight: Call[] = [];
@@ -115,8 +120,9 @@ class FloorSimulation {
     this.wrap = samplerFor(parts.agents.wrap);
     this.agents = new FloorAgents(algorithm, this.end);
     this.trace = options.trace ? [] : null;
-    const window = options.window ?? 'uk';
-    this.counts = new AbandonCounts(SHIFT_START, this.end - SHIFT_START, ABANDON_WINDOW_MS[window]);
+    const window = options.window ?? 'us';
+    this.counts = new AbandonCounts(SHIFT_START, this.end - SHIFT_START, ABANDON_WINDOW_MS.uk);
+    this.seen = new AbandonCounts(SHIFT_START, this.end - SHIFT_START, ABANDON_WINDOW_MS[window]);
     this.view = {
       now: SHIFT_START,
       agentsLoggedIn: 0,
@@ -127,6 +133,7 @@ class FloorSimulation {
       abandonRatePercent: null,
       abandonTargetPercent: Math.round(parts.dialer.targetAbandon * 100 * 1e9) / 1e9,
       window,
+      amdFalseMachinePercent: parts.dialer.detectMachine ? parts.dialer.amdFalseMachineRate * 100 : 0,
       ringTimeoutSeconds: parts.dialer.noAnswerTimeoutSeconds,
       maxConnectWaitSeconds: parts.dialer.maxConnectWaitSeconds,
     };
@@ -164,7 +171,7 @@ class FloorSimulation {
     v.agentsLoggedIn = agents.loggedIn;
     v.agentsReady = agents.free.length;
     v.callsWaiting = this.waiting.length;
-    v.abandonRatePercent = this.counts.ratePercent(now);
+    v.abandonRatePercent = this.seen.ratePercent(now);
     const asked = this.algorithm.decide(v);
     const n = Number.isFinite(asked) ? Math.min(Math.floor(asked), 1000 + 50 * agents.loggedIn) : 0;
     for (let i = 0; i < n; i++) this.dial();
@@ -245,7 +252,7 @@ class FloorSimulation {
     call.phase = 'done';
     if (call.truth === 'live') {
       this.falseMachines++;
-      this.countLive(now, true);
+      this.countLive(now, true, false);
     }
     this.algorithm.callResolved(false, call.dialedAt, call.answeredAt, now);
     call.handle.hangUp();
@@ -330,10 +337,12 @@ class FloorSimulation {
     }
   }
 
-  private countLive(at: number, abandoned: boolean): void {
+  /** A live answer connected or abandoned; `seen`: the dialer knows it was a person (not an AMD false machine). */
+  private countLive(at: number, abandoned: boolean, seen = true): void {
     this.liveAnswers++;
     if (abandoned) this.abandoned++;
     this.counts.note(at, abandoned);
+    if (seen) this.seen.note(at, abandoned);
   }
 
   // ── agents ────────────────────────────────────────────────────────────────────────

@@ -147,7 +147,7 @@ describe.each(await availableEngines())('dashboard progress and pacing (%s)', (e
     const i = engineDecision.inputs;
     expect(view.pacing).toMatchObject({
       at: engineDecision.at,
-      policy: 'binomial-v1',
+      policy: 'marginal-v2',
       callsToPlace: engineDecision.callsToPlace,
       placed: engineDecision.placed,
       predictedFreeAgents: i.agentsReady + i.agentsFreeingSoon - i.callsWaiting,

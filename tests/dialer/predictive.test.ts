@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeCampaignStatus } from '../../src/campaigns/change-campaign-status.js';
 import { getAbandonRate } from '../../src/dialer/abandon-rate.js';
-import { abandonShare, binomialPacing, type PacingInputs } from '../../src/pacing/pacing-policy.js';
+import { marginalPacing, type PacingInputs } from '../../src/pacing/pacing-policy.js';
 import { defaultBehaviour, SimulatedAgent } from '../../src/dialer/simulated-agents.js';
 import { seededRandom } from '../../src/engine/random.js';
 import { availableEngines, type Engine } from '../support/storage.js';
@@ -91,26 +91,35 @@ async function shift(engine: Engine, mode: 'progressive' | 'predictive', seed: s
 }
 
 describe('D3 pacing policy (pure)', () => {
-  const base: PacingInputs = { agentsReady: 10, agentsFreeingSoon: 0, callsInFlight: 0, callsWaiting: 0, answerRate: 0.25, sampleSize: 500, meanRingSeconds: 10, meanTalkSeconds: 60, meanWrapSeconds: 10, abandonRatePercent: 1, abandonTargetPercent: 3, window: 'us' };
+  const base: PacingInputs = {
+    agentsReady: 10, agentsBusy: 0, agentsFreeingSoon: 0, callsInFlight: 0, liveCallsInFlight: 0, callsWaiting: 0, answerRate: 0.25, sampleSize: 500,
+    meanAnswerSeconds: 10, answerTimeCv2: 1, meanHandleSeconds: 70, abandonRatePercent: 1, abandonTargetPercent: 3, window: 'us',
+    amdFalseMachinePercent: 0, abandonSetpointPercent: 2.5, marginalLimit: 0.02,
+  };
 
-  it('D3: overdials from the answer rate while the rolling abandon rate is under target, within the budget', () => {
-    const n = binomialPacing.decide(base);
+  it('D3: overdials from the answer rate while the rolling abandon rate is under target, more as the limit allows more risk', () => {
+    const n = marginalPacing.decide(base);
     expect(n).toBeGreaterThan(10);
-    expect(n).toBeLessThanOrEqual(40);
-    expect(abandonShare(n, 0.25, 10)).toBeLessThanOrEqual(0.5 * (2 / 3) * 0.03);
+    expect(n).toBeLessThanOrEqual(10 * 3 / 0.25);
+    expect(marginalPacing.decide({ ...base, marginalLimit: 0.1 })).toBeGreaterThan(n);
+    expect(marginalPacing.decide({ ...base, marginalLimit: 0.001 })).toBeLessThan(n);
   });
 
   it('D3, D6: at or above the target — or before there is data — one call per free agent', () => {
-    expect(binomialPacing.decide({ ...base, abandonRatePercent: 3 })).toBe(10);
-    expect(binomialPacing.decide({ ...base, abandonRatePercent: 4, callsInFlight: 4 })).toBe(6);
-    expect(binomialPacing.decide({ ...base, sampleSize: 5 })).toBe(10);
+    expect(marginalPacing.decide({ ...base, abandonRatePercent: 3 })).toBe(10);
+    expect(marginalPacing.decide({ ...base, abandonRatePercent: 4, callsInFlight: 4, liveCallsInFlight: 4 })).toBe(6);
+    expect(marginalPacing.decide({ ...base, sampleSize: 5 })).toBe(10);
+    // With 1 % false machines budgeted, 2.1 % seen is over the 3 % target.
+    expect(marginalPacing.decide({ ...base, abandonRatePercent: 2.1, amdFalseMachinePercent: 1 })).toBe(10);
   });
 
-  it('D3: counts calls already in flight and agents about to free up', () => {
-    const free = binomialPacing.decide(base);
-    expect(binomialPacing.decide({ ...base, callsInFlight: 20 })).toBe(Math.max(0, free - 20));
-    expect(binomialPacing.decide({ ...base, agentsReady: 0, agentsFreeingSoon: 4 })).toBeGreaterThan(0);
-    expect(binomialPacing.decide({ ...base, agentsReady: 0, agentsFreeingSoon: 0 })).toBe(0);
+  it('D3: counts calls already in flight (by their chance of still answering) and agents busy', () => {
+    const free = marginalPacing.decide(base);
+    expect(marginalPacing.decide({ ...base, callsInFlight: 20, liveCallsInFlight: 20 })).toBe(Math.max(0, free - 20));
+    expect(marginalPacing.decide({ ...base, callsInFlight: 20, liveCallsInFlight: 5 })).toBeGreaterThan(free - 20);
+    expect(marginalPacing.decide({ ...base, agentsReady: 0, agentsBusy: 10 })).toBe(0);
+    expect(marginalPacing.decide({ ...base, agentsReady: 0, agentsBusy: 10, marginalLimit: 0.5 })).toBeGreaterThan(0);
+    expect(marginalPacing.decide({ ...base, agentsReady: 2, agentsBusy: 8 })).toBeLessThan(free);
   });
 });
 

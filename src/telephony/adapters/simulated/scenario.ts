@@ -59,7 +59,15 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 export interface ScenarioParts {
   carrier: SimulatedCarrierConfigInput;
   /** `ringTimeoutSeconds` is what the carrier is told; `noAnswerTimeoutSeconds` the scenario's own, null when it has none (the exponential twins). */
-  dialer: { ringTimeoutSeconds: number; noAnswerTimeoutSeconds: number | null; detectMachine: boolean; maxConnectWaitSeconds: number; targetAbandon: number };
+  dialer: {
+    ringTimeoutSeconds: number;
+    noAnswerTimeoutSeconds: number | null;
+    detectMachine: boolean;
+    /** The detector's configured false-machine rate (share of live answers): the dialer budgets for abandons it cannot see. */
+    amdFalseMachineRate: number;
+    maxConnectWaitSeconds: number;
+    targetAbandon: number;
+  };
   agents: { count: number; schedule: Array<[hours: number, agents: number]>; wrap: Distribution; marksMachineAfterSeconds: number };
   hours: number;
   replications: number;
@@ -98,6 +106,7 @@ export function scenarioParts(input: unknown): ScenarioParts {
       ringTimeoutSeconds: s.noAnswerTimeoutS ?? UNLIMITED_RING_SECONDS,
       noAnswerTimeoutSeconds: s.noAnswerTimeoutS ?? null,
       detectMachine: s.amd.enabled,
+      amdFalseMachineRate: s.amd.enabled ? (s.amd.falseMachineRate ?? 0) : 0,
       maxConnectWaitSeconds: s.maxConnectWaitS,
       targetAbandon: s.targetAbandon,
     },
