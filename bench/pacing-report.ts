@@ -131,7 +131,7 @@ for (const [name, byAlgorithm] of traces) {
     { yLabel: `calls in flight per agent`, series: series((ms, i) => trailing(ms, i, (m) => m.callsInFlight, (m) => m.agentsLoggedIn)), yMin: 0 },
     { yLabel: `dials per connect`, series: series((ms, i) => trailing(ms, i, (m) => m.dials, (m) => m.connects)), yMin: 0 },
     {
-      yLabel: 'abandon rate seen (%)', // clipped at 2.5 × the target: the first minutes' few answers swing it
+      yLabel: 'abandon rate (%)', // clipped at 2.5 × the target: the first minutes' few answers swing it
       series: series((ms, i) => ms[i]!.abandonRatePercent),
       yLines: [{ at: 100 * target, label: `target ${fmtPct(target)}` }],
       yMin: 0,
