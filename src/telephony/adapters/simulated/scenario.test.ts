@@ -36,8 +36,8 @@ describe('issue 7 pt 1: scenario files', () => {
     const s5 = scenarioParts(scenarios.S5);
     expect(s5.agents.schedule).toEqual([[0, 25], [1.5, 20], [1.75, 25]]);
     expect(s5.carrier.liveDrift).toEqual({ from: 0.35, to: 0.1, intoOutcome: 'noAnswer', overHours: 8 });
-    expect(s5.dialer).toEqual({ ringTimeoutSeconds: 20, noAnswerTimeoutSeconds: 20, detectMachine: true, maxConnectWaitSeconds: 2, targetAbandon: 0.03 });
-    expect(scenarioParts(scenarios.E1).dialer).toMatchObject({ noAnswerTimeoutSeconds: null, detectMachine: false, maxConnectWaitSeconds: 0 });
+    expect(s5.dialer).toEqual({ ringTimeoutSeconds: 20, noAnswerTimeoutSeconds: 20, detectMachine: true, amdFalseMachineRate: 0.01, maxConnectWaitSeconds: 2, targetAbandon: 0.03 });
+    expect(scenarioParts(scenarios.E1).dialer).toMatchObject({ noAnswerTimeoutSeconds: null, detectMachine: false, amdFalseMachineRate: 0, maxConnectWaitSeconds: 0 });
   });
 
   it('issue 7 pt 1: an unknown field anywhere, a missing or malformed one, outcomes not adding up to 1 or a schedule going back are refused with the JSON path and what is expected', () => {
