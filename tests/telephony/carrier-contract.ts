@@ -7,6 +7,16 @@ import type { Carrier, CarrierCall, CarrierEvent, CarrierEventType, PlaceCallReq
  * file calls `carrierContract(name, makeHarness)`; the harness says which numbers behave how at
  * the far end (a scripted simulator, or a test PBX's dial plan) and how to let time pass.
  */
+/** The numbers the adapters' harnesses give each behaviour, as a rule (a harness may use others). */
+export const CONTRACT_NUMBERS = {
+  human: '+12025550101',
+  machine: '+12025550102',
+  fax: '+12025550103',
+  busy: '+12025550104',
+  noAnswer: '+12025550105',
+  badNumber: '+12025550106',
+};
+
 export interface CarrierHarness {
   carrier: Carrier;
   /** Far ends that behave as named. `human` answers and hangs up `talkMs` after being bridged. */
@@ -26,8 +36,15 @@ interface Recorder {
   types(): CarrierEventType[];
 }
 
-export function carrierContract(name: string, makeHarness: () => Promise<CarrierHarness> | CarrierHarness): void {
+export interface ContractOptions {
+  /** Parts of the contract an adapter cannot show yet, each with the reason (printed when skipped). */
+  without?: { amd?: string };
+}
+
+export function carrierContract(name: string, makeHarness: () => Promise<CarrierHarness> | CarrierHarness, options: ContractOptions = {}): void {
   describe(`Carrier contract: ${name}`, () => {
+    const withAmd = options.without?.amd ? it.skip : it;
+    if (options.without?.amd) process.stderr.write(`\n*** NOTE: ${name}: the D5 classification cases are skipped: ${options.without.amd} ***\n\n`);
     let h: CarrierHarness;
     let n = 0;
     beforeEach(async () => {
@@ -53,7 +70,8 @@ export function carrierContract(name: string, makeHarness: () => Promise<Carrier
         if (found) return found;
         await h.wait(step);
       }
-      throw new Error(`no "${type}" within ${withinMs} ms; got ${rec.types().join(', ') || 'nothing'}`);
+      const got = rec.events.map((e) => (e.type === 'ended' ? `ended (${e.cause}${e.detail ? `: ${e.detail}` : ''})` : e.type));
+      throw new Error(`no "${type}" within ${withinMs} ms; got ${got.join(', ') || 'nothing'}`);
     };
     const wellFormed = (rec: Recorder): void => {
       const types = rec.types();
@@ -103,7 +121,7 @@ export function carrierContract(name: string, makeHarness: () => Promise<Carrier
       wellFormed(rec);
     });
 
-    it('D5 with detection asked for, a human is classified human and the decision time is reported', async () => {
+    withAmd('D5 with detection asked for, a human is classified human and the decision time is reported', async () => {
       const { call, rec } = place(h.numbers.human, { detectMachine: true });
       const amd = await until(rec, 'amd', h.timing.answerMs + 5000);
       expect(amd).toMatchObject({ decision: 'human' });
@@ -114,7 +132,7 @@ export function carrierContract(name: string, makeHarness: () => Promise<Carrier
       wellFormed(rec);
     });
 
-    it('D5 a machine is classified machine; a message can be left and the call hung up after it', async () => {
+    withAmd('D5 a machine is classified machine; a message can be left and the call hung up after it', async () => {
       const { call, rec } = place(h.numbers.machine, { detectMachine: true });
       expect(await until(rec, 'amd', h.timing.answerMs + 5000)).toMatchObject({ decision: 'machine' });
       call.playMessage('Please call us back.', { hangUpAfter: true });
@@ -123,7 +141,7 @@ export function carrierContract(name: string, makeHarness: () => Promise<Carrier
       wellFormed(rec);
     });
 
-    it('D5 a fax is classified fax', async () => {
+    withAmd('D5 a fax is classified fax', async () => {
       const { call, rec } = place(h.numbers.fax, { detectMachine: true });
       expect(await until(rec, 'amd', h.timing.answerMs + 5000)).toMatchObject({ decision: 'fax' });
       call.hangUp();

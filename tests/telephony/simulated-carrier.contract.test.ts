@@ -4,17 +4,10 @@ import { VirtualTime } from '../../src/engine/virtual-time.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { SimulatedCarrier } from '../../src/telephony/adapters/simulated/simulated-carrier.js';
 import type { SimulatedCarrierConfigInput } from '../../src/telephony/adapters/simulated/simulated-config.js';
-import { carrierContract } from './carrier-contract.js';
+import { carrierContract, CONTRACT_NUMBERS } from './carrier-contract.js';
 
 /** The simulated carrier (T1) passes the Carrier contract in virtual time and in real time. */
-const numbers = {
-  human: '+12025550101',
-  machine: '+12025550102',
-  fax: '+12025550103',
-  busy: '+12025550104',
-  noAnswer: '+12025550105',
-  badNumber: '+12025550106',
-};
+const numbers = CONTRACT_NUMBERS;
 
 /** Far ends scripted by number, timings scaled by `s` seconds. */
 const scripted = (s: number): SimulatedCarrierConfigInput => ({

@@ -176,3 +176,12 @@ export function createAmdDetector(overrides: Partial<AmdParams> = {}): AmdDetect
   };
 }
 
+
+/**
+ * The detector in the shape the SIP carrier's audio seam takes (`SipCarrierDeps.detector`,
+ * docs/SIP.md): frames in, the decision once there is one.
+ */
+export function amdFrameDetector(overrides: Partial<AmdParams> = {}): { push(frame: Int16Array): AmdDecision | null } {
+  const detector = createAmdDetector(overrides);
+  return { push: (frame) => detector.push(frame)?.decision ?? null };
+}

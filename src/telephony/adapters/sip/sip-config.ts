@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { validationFailed } from '../../../shared/errors.js';
+
+/**
+ * Configuration of the SIP carrier (T2): the trunk calls go to, who they come from, the
+ * credentials the trunk challenges for, and where this process listens for SIP and RTP.
+ */
+const host = z.string().min(1);
+const port = z.number().int().min(1).max(65535);
+
+export const sipCarrierConfigSchema = z
+  .object({
+    trunk: z
+      .object({
+        host: host.describe('The trunk (or proxy) every INVITE goes to, IP address or DNS name'),
+        port: port.default(5060),
+        transport: z.enum(['udp', 'tcp']).default('udp'),
+        domain: host.optional().describe('Domain of the Request-URI and To (default: the trunk host)'),
+      })
+      .strict(),
+    from: z
+      .object({
+        user: z.string().min(1).describe('From user when a call has no caller ID of its own'),
+        domain: host.describe('From domain (the trunk account’s domain)'),
+        displayName: z.string().optional(),
+      })
+      .strict(),
+    auth: z
+      .object({ username: z.string().min(1), password: z.string() })
+      .strict()
+      .nullable()
+      .default(null)
+      .describe('Digest credentials for 401/407 challenges; null = the trunk does not challenge'),
+    local: z
+      .object({
+        address: host.describe('IP address to bind SIP and RTP to, and to put in Via, Contact and SDP'),
+        sipPort: port.default(5060),
+        rtpPorts: z
+          .object({ min: port, max: port })
+          .strict()
+          .refine((r) => r.max - r.min >= 1, 'rtpPorts needs at least two ports (min < max)')
+          .default({ min: 20000, max: 29999 }),
+      })
+      .strict(),
+    codecs: z.array(z.enum(['PCMU', 'PCMA'])).min(1).default(['PCMU', 'PCMA']).describe('Offered in this order of preference'),
+    amdTimeoutMs: z.number().int().positive().default(5000).describe('With a detector plugged in, decide `unknown` if it has not decided by then'),
+    agentAnswerTimeoutMs: z.number().int().positive().default(15_000).describe("If the agent's phone has not answered a bridge by then, the call ends failed"),
+    zipTone: z
+      .object({ frequencyHz: z.number().positive(), durationMs: z.number().int().min(0) })
+      .strict()
+      .default({ frequencyHz: 440, durationMs: 200 })
+      .describe('Played to the agent when a call is bridged (D1); durationMs 0 = none'),
+  })
+  .strict();
+
+export type SipCarrierConfigInput = z.input<typeof sipCarrierConfigSchema>;
+export type SipCarrierConfig = z.output<typeof sipCarrierConfigSchema>;
+
+export function parseSipCarrierConfig(input: SipCarrierConfigInput): SipCarrierConfig {
+  const parsed = sipCarrierConfigSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  throw validationFailed(`The SIP carrier's configuration is not valid: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`, issues);
+}

@@ -1,0 +1,4 @@
+import { sipCarrierContract } from '../support/sip-contract.js';
+
+/** The SIP carrier (T2) passes the Carrier contract over TCP against baresip on loopback (tests/support/sip-contract.ts). */
+sipCarrierContract('tcp');
