@@ -62,6 +62,12 @@ export class AgentDesk {
     return state;
   }
 
+  /** Publishes the agent's view again when what it shows changed without a transition (a restored record attached to her state). */
+  republish(userId: number): void {
+    const session = this.sessions.get(userId);
+    if (session) this.publish(userId, { type: 'agent.state', state: this.deps.describe(userId, session.state) });
+  }
+
   /** Ready agents who joined `campaignId`, longest idle first. */
   readyFor(campaignId: number): number[] {
     const ready: Array<[number, number]> = [];

@@ -78,6 +78,9 @@ export async function restoreWork(e: CampaignEngine, agents: readonly RestoredAg
     if (entry.callback) e.callbacksInHand.add(entry.callback.callbackId);
     desk.apply(userId, { type: 'restore', state: next });
     e.work.restore(userId, entry, next, attempt);
+    // The view published by the transition was made before the record was attached: without this
+    // one a desktop that read it last shows "Previewing" with no record until something changes.
+    desk.republish(userId);
   }
 }
 
