@@ -10,6 +10,8 @@ import { systemClock } from './shared/clock.js';
 import { openStorage, redactUrl } from './storage/database.js';
 import { migrateToLatest } from './storage/migrate.js';
 import { startupTasks } from './startup.js';
+import { describeSipCarrierConfig } from './telephony/adapters/sip/sip-config.js';
+import { agentSipUri } from './users/agent-sip-uri.js';
 
 /**
  * The composition root: reads the configuration, opens storage, runs migrations, wires the
@@ -33,8 +35,8 @@ async function main(): Promise<void> {
   const dncRefresh = storage.engine === 'postgres'
     ? setInterval(() => void dnc.refreshIfChanged().catch((err: unknown) => logger.error({ err }, 'do-not-call refresh failed')), 5_000).unref()
     : undefined;
-  const dialer = createDialer({ storage, dnc, log: logger.child({ module: 'dialer' }), carrier: config.carrier });
-  logger.info({ node: dialer.nodeId, seed: dialer.seed, carrier: dialer.carrier.name }, 'dialer ready');
+  const dialer = await createDialer({ storage, dnc, log: logger.child({ module: 'dialer' }), carrier: config.carrier, sip: config.sip, agentLine: (id) => agentSipUri(storage.db, id) });
+  logger.info({ node: dialer.nodeId, seed: dialer.seed, carrier: dialer.carrier.name, ...(config.sip ? { sip: describeSipCarrierConfig(config.sip) } : {}) }, 'dialer ready');
   const deps = { storage, clock, config, dnc, dialer: dialer.runtime };
   await startupTasks(deps, logger, { demo: values.demo ?? false });
 

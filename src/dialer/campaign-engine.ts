@@ -125,6 +125,14 @@ export class CampaignEngine {
       maxAttemptsPerRecord: d.retryRules.maxAttemptsPerRecord,
       maxAttemptsPerNumberPerDay: d.retryRules.maxAttemptsPerNumberPerDay,
     });
+    this.prepareMessages();
+  }
+
+  /** A real carrier makes the audio of the campaign's messages now, so the first abandoned call does not wait for it. */
+  private prepareMessages(): void {
+    const messages = [this.definition.abandonMessage, this.definition.amd?.onMachine === 'leave_message' ? this.definition.amd.message : null].filter((m): m is string => !!m);
+    if (messages.length === 0 || !this.ctx.carrier.prepareMessages) return;
+    this.ctx.carrier.prepareMessages(messages).catch((err: unknown) => this.ctx.log.warn({ campaignId: this.id, err }, 'a message of the campaign cannot be played'));
   }
 
   /** After the lease is held: take over what another node left, seed the batch, start dialing if running. */

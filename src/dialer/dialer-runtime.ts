@@ -37,6 +37,11 @@ export interface DialerRuntimeDeps {
   writeQueue?: WriteQueueOptions;
   /** Is that node's process still running? `false` only when sure (a process of this host that is gone); undefined: ask its heartbeat. */
   isNodeAlive?: (nodeId: string) => boolean | undefined;
+  /**
+   * Set when the carrier rings agents' own phones (SIP): the line (SIP URI) of an agent, null
+   * when she has none — she cannot go ready then, since a call could not reach her.
+   */
+  agentLine?: (agentId: number) => Promise<string | null>;
 }
 
 export class DialerRuntime {

@@ -211,7 +211,12 @@ export class CallDesk {
     if (amd?.onMachine === 'leave_message' && amd.message && call.handle) {
       call.pendingResult = 'machine';
       call.endedBy = 'system';
-      call.handle.playMessage(amd.message, { hangUpAfter: true });
+      try {
+        call.handle.playMessage(amd.message, { hangUpAfter: true });
+      } catch (err) {
+        this.engine.ctx.log.warn({ callId: call.id, err }, 'the machine message cannot be played; hanging up without it');
+        call.handle.hangUp();
+      }
       return;
     }
     if (amd?.onMachine === 'pass_to_agent') return this.human(call);
@@ -278,7 +283,8 @@ export class CallDesk {
     try {
       if (message && call.handle) call.handle.playMessage(message, { hangUpAfter: true });
       else call.handle?.hangUp();
-    } catch {
+    } catch (err) {
+      this.engine.ctx.log.warn({ callId: call.id, err }, 'the abandon message cannot be played; hanging up without it');
       call.handle?.hangUp();
     }
     this.publish(call);

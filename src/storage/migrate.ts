@@ -10,6 +10,7 @@ import * as m0008 from './migrations/0008-callback-search-indexes.js';
 import * as m0009 from './migrations/0009-campaign-record-counts.js';
 import * as m0010 from './migrations/0010-agent-sessions.js';
 import * as m0011 from './migrations/0011-setting-templates.js';
+import * as m0012 from './migrations/0012-user-sip-uri.js';
 
 /**
  * The numbered, forward-only migrations, in order. Adding one: create
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0009-campaign-record-counts': m0009,
   '0010-agent-sessions': m0010,
   '0011-setting-templates': m0011,
+  '0012-user-sip-uri': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

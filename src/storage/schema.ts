@@ -17,6 +17,8 @@ export interface UsersTable {
   locale: Generated<string>;
   time_zone: Generated<string>;
   disabled: Generated<boolean>;
+  /** 0012: the SIP URI of the agent's phone, where the SIP carrier bridges her calls. */
+  sip_uri: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

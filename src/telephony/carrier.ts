@@ -68,6 +68,12 @@ export interface CarrierCall {
 export interface Carrier {
   readonly name: string;
   placeCall(request: PlaceCallRequest, listener: CarrierListener): CarrierCall;
+  /**
+   * Makes the audio of these messages ahead of their first `playMessage` (a real line speaks
+   * or loads them; the simulated carrier needs nothing). Rejects, saying why, when one cannot
+   * be played.
+   */
+  prepareMessages?(messages: readonly string[]): Promise<void>;
   /** Calls placed and not yet ended. */
   readonly liveCalls: number;
   /** Stop: drop every live call without further events and refuse new ones. */

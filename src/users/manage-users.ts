@@ -21,6 +21,7 @@ export async function createUser(db: Kysely<Database>, clock: Clock, input: Crea
       password_hash: await hashPassword(input.password),
       locale: input.locale,
       time_zone: input.timeZone,
+      sip_uri: input.sipUri ?? null,
       created_at: now,
       updated_at: now,
     })
@@ -44,6 +45,7 @@ export async function updateUser(db: Kysely<Database>, clock: Clock, id: number,
       ...(input.locale !== undefined && { locale: input.locale }),
       ...(input.timeZone !== undefined && { time_zone: input.timeZone }),
       ...(input.disabled !== undefined && { disabled: input.disabled }),
+      ...(input.sipUri !== undefined && { sip_uri: input.sipUri }),
       ...(input.password !== undefined && { password_hash: await hashPassword(input.password) }),
       updated_at: clock.now(),
     })

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { User } from '../storage/schema.js';
+import { sipUriSchema } from './sip-uri.js';
 
 export const roleSchema = z.enum(['admin', 'supervisor', 'agent']);
 
@@ -13,6 +14,7 @@ export const userView = z
     locale: z.string(),
     timeZone: z.string(),
     disabled: z.boolean(),
+    sipUri: z.string().nullable().describe("The agent's phone line (SIP URI), where the SIP carrier rings her; null when none is set"),
     createdAt: z.string(),
   })
   .meta({ id: 'User' });
@@ -27,6 +29,7 @@ export const toUserView = (u: User): UserView => ({
   locale: u.locale,
   timeZone: u.time_zone,
   disabled: u.disabled,
+  sipUri: u.sip_uri,
   createdAt: u.created_at.toISOString(),
 });
 
@@ -41,6 +44,7 @@ export const createUserBody = z
     password: z.string().min(10).max(256),
     locale: z.enum(['en', 'ja', 'pl']).default('en'),
     timeZone: timeZone.default('UTC'),
+    sipUri: sipUriSchema.optional(),
   })
   .strict();
 export type CreateUserInput = z.infer<typeof createUserBody>;
@@ -55,6 +59,7 @@ export const updateUserBody = z
     locale: z.enum(['en', 'ja', 'pl']),
     timeZone,
     disabled: z.boolean(),
+    sipUri: sipUriSchema.nullable(),
   })
   .partial()
   .strict();

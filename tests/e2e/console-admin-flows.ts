@@ -35,7 +35,7 @@ export function adminConsoleTests(ctx: { floor: Floor; browser: TestBrowser }, s
     await userRow(page, who.name).waitFor();
   }
 
-  it('A1: an admin creates an agent who signs in with the password given; added to a queue she sees its campaigns; disabled she cannot sign in', async () => {
+  it('A1, T2: an admin creates an agent who signs in with the password given; her phone line is set in the edit form (a bad one refused under the field); added to a queue she sees its campaigns; disabled she cannot sign in', async () => {
     const { page, context } = await ctx.browser.newPage();
     const agent = await ctx.browser.newPage();
     try {
@@ -55,7 +55,19 @@ export function adminConsoleTests(ctx: { floor: Floor; browser: TestBrowser }, s
 
       await newUser(page, AGENT);
       const row = userRow(page, AGENT.name);
-      expect(await row.getByRole('cell').allTextContents()).toEqual([`${AGENT.login}@e2e.test`, AGENT.login, 'Agent', 'English', 'Europe/Warsaw', 'Active', expect.stringContaining('Edit')]);
+      expect(await row.getByRole('cell').allTextContents()).toEqual([`${AGENT.login}@e2e.test`, AGENT.login, 'Agent', 'Not set', 'English', 'Europe/Warsaw', 'Active', expect.stringContaining('Edit')]);
+
+      // T2: her phone line. A value the server refuses: what is wrong, under the field; a good one is in the table.
+      await button(page, `Edit ${AGENT.name}`).click();
+      const line = dialog(page).getByLabel('Phone line (SIP URI)');
+      await line.fill('1001@pbx.example.com');
+      await dialog(page).getByRole('button', { name: 'Save' }).click();
+      await textOf(dialog(page).locator('label.field').filter({ hasText: 'Phone line (SIP URI)' }).getByRole('alert'), /must start with sip: or sips: — e\.g\. sip:1001@pbx\.example\.com/);
+      expect(await line.getAttribute('aria-invalid')).toBe('true');
+      await screenshot(page, shot('admin-user-line-refused'));
+      await line.fill('sip:1001@pbx.example.com:5060;transport=tcp');
+      await dialog(page).getByRole('button', { name: 'Save' }).click();
+      await textOf(row.getByRole('cell').nth(3), 'sip:1001@pbx.example.com:5060;transport=tcp');
       await screenshot(page, shot('admin-users'));
 
       // She signs in with the password given and lands on her desktop, in no queue yet.
@@ -97,7 +109,7 @@ export function adminConsoleTests(ctx: { floor: Floor; browser: TestBrowser }, s
       await button(page, `Disable ${AGENT.name}`).click();
       await textOf(dialog(page), new RegExp(`Disable ${AGENT.name}\\?`));
       await dialog(page).getByRole('button', { name: 'Disable' }).click();
-      await textOf(userRow(page, AGENT.name).getByRole('cell').nth(5), 'Disabled');
+      await textOf(userRow(page, AGENT.name).getByRole('cell').nth(6), 'Disabled');
       expect((await ctx.floor.api(await signInCookie(agent.page), 'GET', '/api/auth/me')).status).toBe(401);
       const again = await ctx.browser.newPage();
       try {

@@ -205,6 +205,9 @@ describe.skipIf(!available)('SIP carrier against baresip and SIPp (T2, issue 8)'
     p.call.bridge(5);
     expect(await p.until('bridged', 2000)).toMatchObject({ agentId: 5 });
     const ringing = await agents.waitFor((e) => e.user === 'agent5' && e.type === 'CALL_ESTABLISHED', 2000);
+    // The agent's phone is asked to answer by itself, as desk phones and softphones do on Call-Info answer-after=0.
+    const toAgent = sent.filter((m) => m.method === 'INVITE' && m.message.uri === agents.uri('agent5')).at(-1);
+    expect(toAgent?.message.headers['call-info']).toMatch(/^<sip:pacer@127\.0\.0\.1:\d+>;answer-after=0$/);
     await sleep(1200);
     const reinvitesBefore = customers.events.filter((e) => e.type === 'CALL_REMOTE_SDP').length;
     p.call.hold();

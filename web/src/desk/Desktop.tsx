@@ -110,5 +110,7 @@ export function Desktop(props: { user: User; onSignedOut(): void }) {
 
 function describeError(err: unknown, t: Translate): string {
   if (err instanceof ApiError && err.code === 'network') return t('error.network');
+  // T2: on a SIP trunk an agent needs her own phone line before she can go ready.
+  if (err instanceof ApiError && (err.details as { field?: string } | null)?.field === 'sipUri') return t('error.noPhoneLine');
   return t('error.server', { message: (err as Error).message });
 }

@@ -208,6 +208,7 @@ const desk = {
   'dialReason.holiday': 'a holiday for the contact',
   'dialReason.outside_contactable_hours': 'outside the contact\'s calling hours',
 
+  'error.noPhoneLine': 'Your phone line is not set, so calls cannot reach you. Ask an administrator to set your phone line (SIP URI) under Users.',
   'error.network': 'The server cannot be reached. Check the connection and try again.',
   'error.server': 'The server refused: {message}',
   'error.dismiss': 'Dismiss',

@@ -205,6 +205,7 @@ const desk: DeskMessages = {
   'dialReason.holiday': 'お客様の地域の休日です',
   'dialReason.outside_contactable_hours': 'お客様の発信可能時間外です',
 
+  'error.noPhoneLine': '電話回線が設定されていないため、通話をお繋ぎできません。管理者に「ユーザー」で電話回線（SIP URI）を設定するよう依頼してください。',
   'error.network': 'サーバーに接続できません。接続を確認してもう一度お試しください。',
   'error.server': 'サーバーが拒否しました: {message}',
   'error.dismiss': '閉じる',

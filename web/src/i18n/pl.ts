@@ -205,6 +205,7 @@ const desk: DeskMessages = {
   'dialReason.holiday': 'dzień wolny u klienta',
   'dialReason.outside_contactable_hours': 'poza godzinami kontaktu klienta',
 
+  'error.noPhoneLine': 'Nie masz ustawionej linii telefonicznej, więc połączenia nie mogą do Ciebie dotrzeć. Poproś administratora o ustawienie linii (SIP URI) w zakładce Użytkownicy.',
   'error.network': 'Nie można połączyć się z serwerem. Sprawdź połączenie i spróbuj ponownie.',
   'error.server': 'Serwer odmówił: {message}',
   'error.dismiss': 'Zamknij',

@@ -84,10 +84,26 @@ export class SipCall implements CarrierCall {
     if (!this.mayControl('bridge')) return;
     if (this.bridging) throw new AppError('invalid_state', `Call ${this.callId} is already bridged to an agent.`, { callId: this.callId });
     this.bridging = true;
-    const agentUri = this.deps.agentUri(agentId);
+    Promise.resolve()
+      .then(() => this.deps.agentUri(agentId))
+      .then(
+        (agentUri) => this.ringAgent(agentId, agentUri),
+        (error: unknown) => this.end('failed', `agent ${agentId} has no line to ring: ${error instanceof Error ? error.message : String(error)}`),
+      );
+  }
+
+  private ringAgent(agentId: number, agentUri: string): void {
+    if (this.phase === 'ended') return;
     const agent = new SipLeg(
       this.env,
-      { requestUri: agentUri, to: agentUri, from: `sip:${encodeUser(this.request.to)}@${this.config.from.domain}`, credentials: null },
+      {
+        requestUri: agentUri,
+        to: agentUri,
+        from: `sip:${encodeUser(this.request.to)}@${this.config.from.domain}`,
+        credentials: null,
+        // Most desk phones and softphones (Yealink, Snom, Grandstream, Linphone…) answer such a call by themselves.
+        ...(this.config.agentAutoAnswer ? { headers: { 'call-info': `<${this.env.contact.udp}>;answer-after=0` } } : {}),
+      },
       {
         provisional: () => undefined,
         answered: () => this.onAgentAnswered(agentId),

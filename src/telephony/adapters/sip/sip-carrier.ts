@@ -26,10 +26,12 @@ export interface SipCarrierDeps {
   timers: Timers;
   /** SSRCs, tags, Call-IDs, SDP session IDs. */
   random: Random;
-  /** The SIP URI of an agent's line, where `bridge(agentId)` sends the call. */
-  agentUri(agentId: number): string;
+  /** The SIP URI of an agent's line, where `bridge(agentId)` sends the call; throw (or reject) with an AppError if she has none. */
+  agentUri(agentId: number): string | Promise<string>;
   /** The audio of a message to play (8 kHz mono PCM); throw an AppError if there is none. */
   messageAudio(message: string): Int16Array;
+  /** Makes a message's audio ahead of its first play (`Carrier.prepareMessages`). */
+  prepareMessage?(message: string): Promise<void>;
   /** Makes a detector for a call placed with `detectMachine`. Without one the decision is `unknown` at the answer. */
   detector?: (callId: string) => FrameDetector;
   /** Every decoded 20 ms frame the customer sends after answering (recording, monitoring, tests). */
@@ -123,6 +125,11 @@ export class SipCarrier implements Carrier {
     this.calls.set(request.callId, call);
     call.start();
     return call;
+  }
+
+  async prepareMessages(messages: readonly string[]): Promise<void> {
+    const prepare = this.deps.prepareMessage;
+    if (prepare) await Promise.all(messages.map((m) => prepare(m)));
   }
 
   /** Hangs up every live call without events (BYE/CANCEL still go out), then stops listening. */

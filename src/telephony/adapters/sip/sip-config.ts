@@ -44,17 +44,38 @@ export const sipCarrierConfigSchema = z
       .strict(),
     codecs: z.array(z.enum(['PCMU', 'PCMA'])).min(1).default(['PCMU', 'PCMA']).describe('Offered in this order of preference'),
     amdTimeoutMs: z.number().int().positive().default(5000).describe('With a detector plugged in, decide `unknown` if it has not decided by then'),
+    agentAutoAnswer: z.boolean().default(true).describe("Ask the agent's phone to answer by itself (Call-Info: answer-after=0), so the customer is connected within 2 s"),
     agentAnswerTimeoutMs: z.number().int().positive().default(15_000).describe("If the agent's phone has not answered a bridge by then, the call ends failed"),
     zipTone: z
       .object({ frequencyHz: z.number().positive(), durationMs: z.number().int().min(0) })
       .strict()
       .default({ frequencyHz: 440, durationMs: 200 })
       .describe('Played to the agent when a call is bridged (D1); durationMs 0 = none'),
+    messages: z
+      .object({
+        dir: z.string().min(1).nullable().default(null).describe('Directory of recorded messages (8 kHz mono 16-bit WAV); a campaign message naming a file (sorry.wav) plays it'),
+        voice: z.string().regex(/^[\w+-]+$/, 'an espeak-ng voice name such as en-us, pl or ja').default('en-us').describe('espeak-ng voice that speaks text messages'),
+      })
+      .strict()
+      .default({ dir: null, voice: 'en-us' }),
   })
   .strict();
 
 export type SipCarrierConfigInput = z.input<typeof sipCarrierConfigSchema>;
 export type SipCarrierConfig = z.output<typeof sipCarrierConfigSchema>;
+
+/** What the logs may say about a configuration: everything but the password. */
+export function describeSipCarrierConfig(config: SipCarrierConfig): Record<string, unknown> {
+  const { trunk, from, auth, local, codecs } = config;
+  return {
+    trunk: `${trunk.transport}:${trunk.host}:${trunk.port}${trunk.domain ? ` (domain ${trunk.domain})` : ''}`,
+    from: `${from.user}@${from.domain}`,
+    auth: auth ? `digest as ${auth.username}` : 'none',
+    local: `${local.address}:${local.sipPort}, RTP ${local.rtpPorts.min}-${local.rtpPorts.max}`,
+    codecs,
+    messages: config.messages,
+  };
+}
 
 export function parseSipCarrierConfig(input: SipCarrierConfigInput): SipCarrierConfig {
   const parsed = sipCarrierConfigSchema.safeParse(input);

@@ -38,6 +38,8 @@ export interface LegTarget {
   credentials?: { user: string; password: string } | null;
   /** The transport of the first hop, for our Contact (default udp). */
   transport?: 'udp' | 'tcp';
+  /** More headers for the INVITE (lower-case names), e.g. Call-Info asking a phone to answer by itself. */
+  headers?: Record<string, string>;
 }
 
 export interface LegHandlers {
@@ -180,6 +182,7 @@ export class SipLeg {
         allow: 'INVITE, ACK, CANCEL, BYE, OPTIONS',
         'content-type': 'application/sdp',
         ...(t.route?.length ? { route: t.route.map((uri) => ({ uri, params: {} })) } : {}),
+        ...t.headers,
       },
       content: this.offer('sendrecv'),
     };

@@ -5,6 +5,7 @@ import { Field } from '../campaigns/SettingsSection';
 import { ServerError } from '../campaigns/ServerError';
 import { ZoneInput } from '../callbacks/ZoneInput';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { problemsAt } from '../ui/FieldProblems';
 import { useAdminChange } from './queries';
 import { useRoleName } from './RoleName';
 import { LOCALES, ROLES, type AdminUser, type Role } from './types';
@@ -17,25 +18,31 @@ interface Draft {
   password: string;
   locale: string;
   timeZone: string;
+  /** The phone line as typed; blank = none. */
+  sipUri: string;
 }
 
 const draftOf = (u: AdminUser | null): Draft =>
   u
-    ? { displayName: u.displayName, email: u.email, userCode: u.userCode, role: u.role, password: '', locale: u.locale, timeZone: u.timeZone }
-    : { displayName: '', email: '', userCode: '', role: 'agent', password: '', locale: 'en', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+    ? { displayName: u.displayName, email: u.email, userCode: u.userCode, role: u.role, password: '', locale: u.locale, timeZone: u.timeZone, sipUri: u.sipUri ?? '' }
+    : { displayName: '', email: '', userCode: '', role: 'agent', password: '', locale: 'en', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, sipUri: '' };
+
+/** A blank phone line is none: null clears it. */
+const lineOf = (d: Draft): string | null => d.sipUri.trim() || null;
 
 /** Only what changed (PATCH replaces each field sent); a blank password keeps the old one. */
 function patchOf(user: AdminUser, d: Draft): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
   for (const key of ['displayName', 'email', 'userCode', 'role', 'locale', 'timeZone'] as const) if (d[key] !== user[key]) patch[key] = d[key];
   if (d.password) patch.password = d.password;
+  if (lineOf(d) !== user.sipUri) patch.sipUri = lineOf(d);
   return patch;
 }
 
 /**
- * A1: a new user (role, password, language, time zone) or a change to one (a new password
- * resets hers and signs her out). Changing a role asks first. The server checks every field
- * and its refusal is shown with each problem it listed.
+ * A1: a new user (role, password, language, time zone, phone line) or a change to one (a new
+ * password resets hers and signs her out). Changing a role asks first. The server checks every
+ * field and its refusal is shown with each problem it listed; the phone line's under the field.
  */
 export function UserForm(props: { user: AdminUser | null; onClose(): void }) {
   const { t } = useI18n();
@@ -46,9 +53,12 @@ export function UserForm(props: { user: AdminUser | null; onClose(): void }) {
   const [confirming, setConfirming] = useState(false);
   const save = useAdminChange((d: Draft) => {
     if (user) return api<AdminUser>('PATCH', `/api/users/${user.id}`, patchOf(user, d));
-    const { userCode, ...rest } = d;
-    return api<AdminUser>('POST', '/api/users', userCode.trim() ? { ...rest, userCode: userCode.trim() } : rest);
+    // Blank optional fields are left out: the server derives the user ID, and there is no line.
+    const { userCode, sipUri, ...body } = d;
+    const line = lineOf(d);
+    return api<AdminUser>('POST', '/api/users', { ...body, ...(userCode.trim() ? { userCode: userCode.trim() } : {}), ...(line ? { sipUri: line } : {}) });
   });
+  const lineProblems = problemsAt(save.error, 'sipUri');
   const set = (key: keyof Draft) => (value: string) => setDraft({ ...draft, [key]: value });
   const send = () => save.mutate(draft, { onSuccess: props.onClose });
   const submit = (e: FormEvent) => {
@@ -90,6 +100,11 @@ export function UserForm(props: { user: AdminUser | null; onClose(): void }) {
             </select>
           </Field>
           <ZoneInput label={t('console.admin.users.zone')} value={draft.timeZone} onChange={set('timeZone')} />
+          <div className="wide">
+            <Field label={t('console.admin.users.sipUri')} hint={t('console.admin.users.sipUriHint')} problems={lineProblems}>
+              <input value={draft.sipUri} onChange={(e) => set('sipUri')(e.target.value)} placeholder="sip:1001@pbx.example.com" spellCheck={false} autoComplete="off" aria-invalid={lineProblems.length > 0 || undefined} />
+            </Field>
+          </div>
           <div className="wide">
             <Field label={user ? t('console.admin.users.newPassword') : t('console.admin.users.password')} hint={t('console.admin.users.passwordHint')}>
               <input type="password" autoComplete="new-password" value={draft.password} onChange={(e) => set('password')(e.target.value)} required={!user} />

@@ -10,8 +10,8 @@ import type { AdminUser } from './types';
 import { UserForm } from './UserForm';
 
 /**
- * A1: every user with name, email, user ID, role, language, time zone and whether she is
- * disabled; New user, Edit (role, name, language, zone, a new password) and Disable/Enable —
+ * A1: every user with name, email, user ID, role, an agent's phone line (T2), language, time
+ * zone and whether she is disabled; New user, Edit (role, name, language, zone, a new password) and Disable/Enable —
  * disabling asks first (the server signs her out at once).
  */
 export function UsersTab(props: { me: User }) {
@@ -45,6 +45,7 @@ export function UsersTab(props: { me: User }) {
                 <th>{t('console.admin.users.email')}</th>
                 <th>{t('console.admin.users.code')}</th>
                 <th>{t('console.admin.users.role')}</th>
+                <th>{t('console.admin.users.line')}</th>
                 <th>{t('language.label')}</th>
                 <th>{t('console.admin.users.zone')}</th>
                 <th>{t('console.admin.users.status')}</th>
@@ -62,6 +63,7 @@ export function UsersTab(props: { me: User }) {
                   <td>
                     <RoleName role={u.role} />
                   </td>
+                  <td>{u.sipUri ? <code className="sip-uri">{u.sipUri}</code> : u.role === 'agent' && <span className="muted">{t('console.admin.users.noLine')}</span>}</td>
                   <td>{localeNames[u.locale as keyof typeof localeNames] ?? u.locale}</td>
                   <td>{u.timeZone}</td>
                   <td>{u.disabled ? <span className="tag off">{t('console.admin.users.disabled')}</span> : <span className="tag on">{t('console.admin.users.active')}</span>}</td>

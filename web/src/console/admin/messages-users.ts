@@ -48,6 +48,10 @@ export const adminUsersMessages = defineMessages(
     'console.admin.users.roleTitle': 'Change the role of {name}?',
     'console.admin.users.roleBody': 'From {from} to {to}. What they may see and change follows the new role from their next request.',
     'console.admin.users.roleConfirm': 'Change role',
+    'console.admin.users.sipUri': 'Phone line (SIP URI)',
+    'console.admin.users.sipUriHint': 'Where Pacer rings this agent when a call is connected, e.g. sip:1001@pbx.example.com',
+    'console.admin.users.line': 'Phone line',
+    'console.admin.users.noLine': 'Not set',
   },
   {
     ja: {
@@ -96,6 +100,10 @@ export const adminUsersMessages = defineMessages(
       'console.admin.users.roleTitle': '{name} の役割を変更しますか?',
       'console.admin.users.roleBody': '{from} から {to} へ。次のリクエストから新しい役割の範囲で表示・変更できます。',
       'console.admin.users.roleConfirm': '役割を変更',
+      'console.admin.users.sipUri': '電話回線(SIP URI)',
+      'console.admin.users.sipUriHint': '通話がつながったときに Pacer がこのエージェントを呼び出す先です。例: sip:1001@pbx.example.com',
+      'console.admin.users.line': '電話回線',
+      'console.admin.users.noLine': '未設定',
     },
     pl: {
       'console.admin.title': 'Administracja',
@@ -143,6 +151,10 @@ export const adminUsersMessages = defineMessages(
       'console.admin.users.roleTitle': 'Zmienić rolę: {name}?',
       'console.admin.users.roleBody': 'Z {from} na {to}. Od następnego żądania widzi i zmienia to, na co pozwala nowa rola.',
       'console.admin.users.roleConfirm': 'Zmień rolę',
+      'console.admin.users.sipUri': 'Linia telefoniczna (SIP URI)',
+      'console.admin.users.sipUriHint': 'Tu Pacer dzwoni do tego agenta, gdy połączenie zostanie zestawione, np. sip:1001@pbx.example.com',
+      'console.admin.users.line': 'Linia telefoniczna',
+      'console.admin.users.noLine': 'Nie ustawiono',
     },
   },
 );

@@ -16,6 +16,8 @@ export interface AdminUser {
   locale: string;
   timeZone: string;
   disabled: boolean;
+  /** Her phone line, where the SIP carrier rings her; null when none is set. */
+  sipUri: string | null;
   createdAt: string;
 }
 

@@ -3,6 +3,7 @@ import { ApiError } from '../../api/client';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/i18n';
 import { TemplatePicker } from '../templates/TemplatePicker';
+import { FieldProblems } from '../ui/FieldProblems';
 import { WEEKDAYS, type ContactableTimes, type Holiday, type TimeWindow, type Weekday } from './types';
 import './contactable-times.css';
 
@@ -95,7 +96,7 @@ export function ContactableTimesEditor(props: { value: ContactableTimes; onChang
       <label className="field times-zone">
         <span>{t('console.hours.timeZone')}</span>
         <input value={value.defaultTimeZone} list={zones} aria-invalid={isBad('defaultTimeZone')} onChange={(e) => set({ defaultTimeZone: e.target.value.trim() })} />
-        {zoneProblems.length > 0 ? <Problems problems={zoneProblems} /> : <small className="muted">{t('console.hours.timeZoneHint')}</small>}
+        {zoneProblems.length > 0 ? <FieldProblems problems={zoneProblems} /> : <small className="muted">{t('console.hours.timeZoneHint')}</small>}
       </label>
       <datalist id={zones}>
         {Intl.supportedValuesOf('timeZone').map((z) => (
@@ -131,7 +132,7 @@ export function ContactableTimesEditor(props: { value: ContactableTimes; onChang
                       );
                     })}
                   </div>
-                  <Problems problems={at(`weekly.${day}`)} />
+                  <FieldProblems problems={at(`weekly.${day}`)} />
                 </td>
                 <td className="times-add">
                   <button type="button" disabled={full} title={full ? t('console.hours.maxWindows', { n: MAX_WINDOWS }) : undefined} onClick={() => setDay(day, [...windows, nextWindow(windows)])}>
@@ -183,7 +184,7 @@ export function ContactableTimesEditor(props: { value: ContactableTimes; onChang
                 {rowProblems.length > 0 && (
                   <tr className="times-row-problems">
                     <td colSpan={4}>
-                      <Problems problems={rowProblems} />
+                      <FieldProblems problems={rowProblems} />
                     </td>
                   </tr>
                 )}
@@ -193,7 +194,7 @@ export function ContactableTimesEditor(props: { value: ContactableTimes; onChang
           </tbody>
         </table>
       )}
-      <Problems problems={problems.filter((p) => p.path === 'holidays')} />
+      <FieldProblems problems={problems.filter((p) => p.path === 'holidays')} />
       <div className="row times-holiday-actions">
         <button type="button" onClick={addHoliday}>
           {t('console.hours.addHoliday')}
@@ -210,15 +211,4 @@ function withoutBlanks(h: Holiday): Holiday {
   if (h.country) out.country = h.country;
   if (h.name?.trim()) out.name = h.name;
   return out;
-}
-
-function Problems(props: { problems: TimesProblem[] }) {
-  if (props.problems.length === 0) return null;
-  return (
-    <ul className="field-problems" role="alert">
-      {props.problems.map((p, i) => (
-        <li key={i}>{p.problem}</li>
-      ))}
-    </ul>
-  );
 }

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n';
+import { FieldProblems, type FieldProblem } from '../ui/FieldProblems';
 import { LockIcon } from './badges';
 import { useUpdateCampaign } from './campaign-queries';
 import { ServerError } from './ServerError';
@@ -88,13 +89,13 @@ export function Fact(props: { label: string; children: ReactNode }) {
   );
 }
 
-/** An input with its label above, in a section's form. */
-export function Field(props: { label: string; hint?: string; children: ReactNode }) {
+/** An input with its label above, in a section's form; what the server refused in it, if anything, takes the hint's place. */
+export function Field(props: { label: string; hint?: string; problems?: FieldProblem[]; children: ReactNode }) {
   return (
     <label className="field">
       <span>{props.label}</span>
       {props.children}
-      {props.hint && <small className="muted">{props.hint}</small>}
+      {props.problems?.length ? <FieldProblems problems={props.problems} /> : props.hint && <small className="muted">{props.hint}</small>}
     </label>
   );
 }
