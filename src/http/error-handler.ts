@@ -20,7 +20,7 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
     return reply.status(400).send({
       error: {
         code: 'validation_failed',
-        message: `The request ${first?.where ?? 'body'} is not valid${first ? `: ${first.path} — ${first.problem}` : ''}. Fix the fields listed in details.`,
+        message: `The request ${first?.where ?? 'body'} is not valid${first ? `: ${first.path} — ${(first.problem ?? '').replace(/\.$/, '')}` : ''}. Fix the fields listed in details.`,
         details,
       },
     });

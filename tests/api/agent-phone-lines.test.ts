@@ -64,6 +64,7 @@ describe.each(await availableEngines())('agent phone lines (%s)', (engine) => {
     expect(res.json.error.details[0].path).toBe('sipUri');
     expect(res.json.error.details[0].problem).toMatch(problem);
     expect(res.json.error.message).toMatch(problem);
+    expect(res.json.error.message).not.toContain('..'); // one full stop between the problem and "Fix the fields…"
     if (!/too long/.test(res.json.error.details[0].problem)) expect(res.json.error.details[0].problem).toMatch(/e\.g\. sip:1001@pbx\.example\.com/);
     const created = await admin.call('POST', '/api/users', { email: 'bad-line@example.test', displayName: 'Bad', role: 'agent', password: 'a long password', sipUri });
     expect(created.status).toBe(400);
