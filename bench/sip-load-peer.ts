@@ -9,6 +9,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, stopProcess } from '../tests/support/sip-peer.js';
+import { pcmuSdp, sippAnswer, sippResponse } from '../tests/support/sipp-peer.js';
 
 export interface LoadScenario {
   /** How long the far end stays on the line after answering, then sends BYE. */
@@ -20,10 +21,9 @@ export interface LoadScenario {
   machinePrefix: string;
 }
 
-const sdp = ['v=0', 'o=- 1 1 IN IP4 [media_ip]', 's=-', 'c=IN IP4 [media_ip]', 't=0 0', 'm=audio [media_port] RTP/AVP 0', 'a=rtpmap:0 PCMU/8000', 'a=ptime:20', ''].join('\n');
-
 export function loadScenario(s: LoadScenario): string {
   const prefix = s.machinePrefix.replace(/\+/g, '\\+');
+  const answer = sippAnswer({ headers: ['Contact: <sip:far@[local_ip]:[local_port]>'], sdp: pcmuSdp('[media_ip]', '[media_port]', ['a=ptime:20']), retransMs: 500 });
   return `<?xml version="1.0" encoding="ISO-8859-1" ?>
 <scenario name="answer, speak, hold, hang up">
   <recv request="INVITE" rrs="true">
@@ -33,33 +33,7 @@ export function loadScenario(s: LoadScenario): string {
       <ereg regexp=".*" search_in="hdr" header="To:" check_it="true" assign_to="callee"/>
     </action>
   </recv>
-  <send>
-    <![CDATA[
-SIP/2.0 180 Ringing
-[last_Via:]
-[last_From:]
-[last_To:];tag=[pid]sipp[call_number]
-[last_Call-ID:]
-[last_CSeq:]
-Content-Length: 0
-
-    ]]>
-  </send>
-  <send retrans="500">
-    <![CDATA[
-SIP/2.0 200 OK
-[last_Via:]
-[last_From:]
-[last_To:];tag=[pid]sipp[call_number]
-[last_Call-ID:]
-[last_CSeq:]
-Contact: <sip:far@[local_ip]:[local_port]>
-Content-Type: application/sdp
-Content-Length: [len]
-
-${sdp}
-    ]]>
-  </send>
+  ${sippResponse('180 Ringing')}${answer}
   <recv request="ACK"/>
   <nop next="machine" test="machine"/>
   <nop><action><exec rtp_stream="${s.personAudio},1,0"/></action></nop>

@@ -10,7 +10,8 @@ import { freePort, stopProcess } from './sip-peer.js';
  * INVITE for digest authentication. The scenarios are written here; SIPp runs them as a UAS on
  * a port the OS says is free, and is stopped by its own PID.
  */
-const response = (status: string, extra = ''): string => `
+/** A response to the last request, without a body; `extra` is header lines, each ending in a newline. */
+export const sippResponse = (status: string, extra = ''): string => `
   <send>
     <![CDATA[
 SIP/2.0 ${status}
@@ -28,7 +29,7 @@ ${extra}Content-Length: 0
 export function rejectScenario(statuses: readonly number[]): string {
   const matches = statuses.map((s) => `<ereg regexp="^INVITE sip:\\+1${s}" search_in="msg" check_it="false" assign_to="c${s}"/>`).join('\n      ');
   const jumps = statuses.map((s) => `<nop next="r${s}" test="c${s}"/>`).join('\n  ');
-  const branches = statuses.map((s) => `<label id="r${s}"/>${response(`${s} Scripted by SIPp`)}\n  <recv request="ACK" next="end"/>`).join('\n  ');
+  const branches = statuses.map((s) => `<label id="r${s}"/>${sippResponse(`${s} Scripted by SIPp`)}\n  <recv request="ACK" next="end"/>`).join('\n  ');
   return `<?xml version="1.0" encoding="ISO-8859-1" ?>
 <scenario name="reject with a status chosen by the number">
   <recv request="INVITE">
@@ -36,10 +37,10 @@ export function rejectScenario(statuses: readonly number[]): string {
       ${matches}
     </action>
   </recv>
-  ${response('180 Ringing')}
+  ${sippResponse('180 Ringing')}
   <pause milliseconds="100"/>
   ${jumps}
-  ${response('500 Unknown scripted status')}
+  ${sippResponse('500 Unknown scripted status')}
   <recv request="ACK" next="end"/>
   ${branches}
   <label id="end"/>
@@ -52,7 +53,7 @@ export function digestScenario(user: string, password: string, realm: string): s
   return `<?xml version="1.0" encoding="ISO-8859-1" ?>
 <scenario name="digest challenge">
   <recv request="INVITE"/>
-  ${response('401 Unauthorized', `WWW-Authenticate: Digest realm="${realm}", nonce="n[call_number]x[pid]", algorithm=MD5\n`)}
+  ${sippResponse('401 Unauthorized', `WWW-Authenticate: Digest realm="${realm}", nonce="n[call_number]x[pid]", algorithm=MD5\n`)}
   <recv request="ACK"/>
   <recv request="INVITE">
     <action>
@@ -60,16 +61,46 @@ export function digestScenario(user: string, password: string, realm: string): s
     </action>
   </recv>
   <nop next="good" test="authvalid"/>
-  ${response('403 Forbidden')}
+  ${sippResponse('403 Forbidden')}
   <recv request="ACK" next="end"/>
   <label id="good"/>
-  ${response('180 Ringing')}
+  ${sippResponse('180 Ringing')}
   <pause milliseconds="100"/>
-  ${response('486 Busy Here')}
+  ${sippResponse('486 Busy Here')}
   <recv request="ACK"/>
   <label id="end"/>
   <nop/>
 </scenario>`;
+}
+
+/**
+ * SDP offering G.711 μ-law (PCMU) only, at `ip` and `port` (SIPp keywords such as `[media_ip]`
+ * work), with any further attribute lines.
+ */
+export function pcmuSdp(ip: string, port: string | number, attributes: readonly string[] = []): string {
+  return ['v=0', `o=- 1 1 IN IP4 ${ip}`, 's=-', `c=IN IP4 ${ip}`, 't=0 0', `m=audio ${port} RTP/AVP 0`, 'a=rtpmap:0 PCMU/8000', ...attributes, ''].join('\n');
+}
+
+/**
+ * The 200 OK answering the INVITE, with `sdp` as its body: `headers` (Contact, Record-Route…)
+ * come before the body's own; `retransMs` has SIPp resend it over UDP until the ACK comes.
+ */
+export function sippAnswer(o: { headers: readonly string[]; sdp: string; retransMs?: number }): string {
+  return `
+  <send${o.retransMs === undefined ? '' : ` retrans="${o.retransMs}"`}>
+    <![CDATA[
+SIP/2.0 200 OK
+[last_Via:]
+[last_From:]
+[last_To:];tag=[pid]sipp[call_number]
+[last_Call-ID:]
+[last_CSeq:]
+${o.headers.map((h) => `${h}\n`).join('')}Content-Type: application/sdp
+Content-Length: [len]
+
+${o.sdp}
+    ]]>
+  </send>`;
 }
 
 /**
@@ -78,30 +109,17 @@ export function digestScenario(user: string, password: string, realm: string): s
  * if the caller follows the route set.
  */
 export function recordRouteScenario(): string {
-  const sdp = ['v=0', 'o=- 1 1 IN IP4 [local_ip]', 's=-', 'c=IN IP4 [local_ip]', 't=0 0', 'm=audio 6000 RTP/AVP 0', 'a=rtpmap:0 PCMU/8000', ''].join('\n');
+  const answer = sippAnswer({
+    headers: ['Record-Route: <sip:proxy-near-phone.invalid;lr>, <sip:[local_ip]:[local_port];lr>', 'Contact: <sip:phone@127.0.0.5:5999>'],
+    sdp: pcmuSdp('[local_ip]', 6000),
+  });
   return `<?xml version="1.0" encoding="ISO-8859-1" ?>
 <scenario name="answer through a record-routed path">
   <recv request="INVITE"/>
-  ${response('180 Ringing')}
-  <send>
-    <![CDATA[
-SIP/2.0 200 OK
-[last_Via:]
-[last_From:]
-[last_To:];tag=[pid]sipp[call_number]
-[last_Call-ID:]
-[last_CSeq:]
-Record-Route: <sip:proxy-near-phone.invalid;lr>, <sip:[local_ip]:[local_port];lr>
-Contact: <sip:phone@127.0.0.5:5999>
-Content-Type: application/sdp
-Content-Length: [len]
-
-${sdp}
-    ]]>
-  </send>
+  ${sippResponse('180 Ringing')}${answer}
   <recv request="ACK"/>
   <recv request="BYE"/>
-  ${response('200 OK')}
+  ${sippResponse('200 OK')}
 </scenario>`;
 }
 

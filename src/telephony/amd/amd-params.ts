@@ -47,6 +47,14 @@ export interface AmdParams {
    */
   shortGreetingMs: number;
   afterLongGreetingSilenceMs: number;
+  /**
+   * Pacer: a greeting no longer than `oneWordGreetingMs` — one word, a person's "Hello?" — needs
+   * only `afterOneWordSilenceMs` of silence to be a person: someone who said one word and stopped
+   * is waiting for an answer, while a machine's first sentence is rarely a single short word.
+   * 0 turns the tier off (app_amd).
+   */
+  oneWordGreetingMs: number;
+  afterOneWordSilenceMs: number;
   /** Pacer: a steady tone (400–2000 Hz, not the fax's 1100 Hz) this long is a voicemail beep, a machine; 0 turns it off. */
   beepMs: number;
   /** Pacer: a fax calling tone (CNG, 1100 Hz) or answer tone (CED, 2100 Hz) this long is a fax; 0 turns it off. */
@@ -70,6 +78,8 @@ export const APP_AMD_PARAMS: Readonly<AmdParams> = Object.freeze({
   utteranceGapMs: 0,
   shortGreetingMs: 5000,
   afterLongGreetingSilenceMs: 800,
+  oneWordGreetingMs: 0,
+  afterOneWordSilenceMs: 800,
   beepMs: 0,
   faxToneMs: 0,
 });
@@ -90,6 +100,8 @@ export const DEFAULT_AMD_PARAMS: Readonly<AmdParams> = Object.freeze({
   utteranceGapMs: 250,
   shortGreetingMs: 1100,
   afterLongGreetingSilenceMs: 1300,
+  oneWordGreetingMs: 700,
+  afterOneWordSilenceMs: 500,
   beepMs: 200,
   faxToneMs: 400,
 });
@@ -111,6 +123,8 @@ const rules: Record<keyof AmdParams, Rule> = {
   utteranceGapMs: { min: 0, max: 5000 },
   shortGreetingMs: { min: 0, max: 60000 },
   afterLongGreetingSilenceMs: { min: 20, max: 60000 },
+  oneWordGreetingMs: { min: 0, max: 60000 },
+  afterOneWordSilenceMs: { min: 20, max: 60000 },
   beepMs: { min: 0, max: 10000 },
   faxToneMs: { min: 0, max: 10000 },
 };
@@ -133,6 +147,10 @@ export function amdParams(overrides: Partial<AmdParams> = {}, base: Readonly<Amd
   }
   if (problems.length === 0 && params.minWordLengthMs >= params.greetingMs) {
     problems.push({ field: 'minWordLengthMs', value: params.minWordLengthMs, problem: `must be shorter than greetingMs (${params.greetingMs})` });
+  }
+  // The tiers nest: a one-word greeting is a short one, so its tier must lie inside the short tier.
+  if (problems.length === 0 && params.oneWordGreetingMs > params.shortGreetingMs) {
+    problems.push({ field: 'oneWordGreetingMs', value: params.oneWordGreetingMs, problem: `must not be longer than shortGreetingMs (${params.shortGreetingMs})` });
   }
   if (problems.length > 0) {
     throw validationFailed(`Invalid AMD parameters: ${problems.map((p) => `${p.field} ${p.problem} (got ${String(p.value)})`).join('; ')}.`, problems);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../engine/random.js';
 import { AppError } from '../../shared/errors.js';
-import { amdParams, APP_AMD_PARAMS, type AmdParams } from './amd-params.js';
+import { amdParams, APP_AMD_PARAMS, type AmdParams, DEFAULT_AMD_PARAMS } from './amd-params.js';
 import { type AmdResult, createAmdDetector } from './create-amd-detector.js';
 import { join, mix, noise, type Part, silence, speech, toFrames, tone, word } from './testing/synthetic-audio.js';
 
@@ -37,6 +37,32 @@ describe('answering-machine detection (D5)', () => {
     const audio = join(silence(400), speech([[300, 150], [450, 0]], SPEECH), silence(4000));
     expect(detect(audio)).toMatchObject({ decision: 'human', cause: 'human_short_greeting' });
     expect(detect(audio, APP_AMD_PARAMS)).toMatchObject({ decision: 'machine', cause: 'max_words' });
+  });
+
+  it('D5: a one-word "Hello?" followed by silence is a person afterOneWordSilenceMs after it stops — sooner than a two-word greeting', () => {
+    const { afterOneWordSilenceMs, afterGreetingSilenceMs } = DEFAULT_AMD_PARAMS;
+    expect(afterOneWordSilenceMs).toBeLessThan(afterGreetingSilenceMs);
+    const oneWord = detect(join(silence(300), hello(), silence(3000))); // 450 ms of speech, ending at 750 ms
+    expect(oneWord).toMatchObject({ decision: 'human', cause: 'human_short_greeting', words: 1 });
+    expect(oneWord.decisionMs - 750).toBeGreaterThanOrEqual(afterOneWordSilenceMs - 60); // the word's soft edges are silence
+    expect(oneWord.decisionMs - 750).toBeLessThanOrEqual(afterOneWordSilenceMs + 20);
+    const twoWords = detect(join(silence(300), speech([[300, 150], [450, 0]], SPEECH), silence(3000))); // ending at 1200 ms
+    expect(twoWords).toMatchObject({ decision: 'human', cause: 'human_short_greeting', words: 2 });
+    expect(twoWords.decisionMs - 1200).toBeGreaterThanOrEqual(afterGreetingSilenceMs - 60);
+    expect(twoWords.decisionMs - 1200).toBeLessThanOrEqual(afterGreetingSilenceMs + 20);
+  });
+
+  it('D5: with the one-word tier off (oneWordGreetingMs 0, as app_amd) a "Hello?" waits the whole afterGreetingSilenceMs', () => {
+    const r = detect(join(silence(300), hello(), silence(3000)), { oneWordGreetingMs: 0, afterGreetingSilenceMs: 800 });
+    expect(r).toMatchObject({ decision: 'human', cause: 'human_short_greeting' });
+    expect(r.decisionMs - 750).toBeGreaterThanOrEqual(800 - 60);
+    expect(r.decisionMs - 750).toBeLessThanOrEqual(800 + 20);
+  });
+
+  it('D5: a machine\'s short first word ("Hi, …") with a pause shorter than afterOneWordSilenceMs is not taken for a person; a longer pause is (the tier\'s price)', () => {
+    const machine = (pauseMs: number): Part => join(silence(300), word(300, SPEECH), silence(pauseMs), greeting(6), silence(1000));
+    expect(detect(machine(DEFAULT_AMD_PARAMS.afterOneWordSilenceMs - 100))).toMatchObject({ decision: 'machine', cause: 'long_greeting' });
+    expect(detect(machine(DEFAULT_AMD_PARAMS.afterOneWordSilenceMs + 100))).toMatchObject({ decision: 'human', cause: 'human_short_greeting' });
   });
 
   it('D5: a long greeting spoken with pauses between sentences is a machine, decided while it still speaks', () => {
@@ -111,7 +137,7 @@ describe('answering-machine detection (D5)', () => {
   it('D5: undecided at totalAnalysisMs is unknown (app_amd NOTSURE), which the engine passes to an agent', () => {
     // Words with 700 ms pauses: never enough silence for a person, never enough voice for a machine.
     const halting = speech(Array.from({ length: 10 }, () => [200, 700] as [number, number]), SPEECH);
-    expect(detect(join(silence(200), halting), { totalAnalysisMs: 5000, greetingMs: 3000, afterGreetingSilenceMs: 900, afterLongGreetingSilenceMs: 900 })).toMatchObject({
+    expect(detect(join(silence(200), halting), { totalAnalysisMs: 5000, greetingMs: 3000, afterOneWordSilenceMs: 900, afterGreetingSilenceMs: 900, afterLongGreetingSilenceMs: 900 })).toMatchObject({
       decision: 'unknown',
       cause: 'max_analysis',
       decisionMs: 5000,
@@ -150,6 +176,9 @@ describe('answering-machine detection (D5)', () => {
     expect(() => createAmdDetector({ initialSilenceMs: -5 })).toThrow(/initialSilenceMs must be a number from 100 to 60000 \(got -5\)/);
     expect(() => amdParams({ maxWords: 2.5, silenceThreshold: Number.NaN })).toThrow(/maxWords must be a whole number.*silenceThreshold/);
     expect(() => amdParams({ greetingMs: 100, minWordLengthMs: 200 })).toThrow(/minWordLengthMs must be shorter than greetingMs/);
+    expect(() => amdParams({ afterOneWordSilenceMs: 10 })).toThrow(/afterOneWordSilenceMs must be a number from 20 to 60000 \(got 10\)/);
+    expect(() => amdParams({ oneWordGreetingMs: -1 })).toThrow(/oneWordGreetingMs must be a number from 0 to 60000/);
+    expect(() => amdParams({ oneWordGreetingMs: 900, shortGreetingMs: 800 })).toThrow(/oneWordGreetingMs must not be longer than shortGreetingMs \(800\)/);
     expect(() => amdParams({ initialSilence: 2500 } as unknown as Partial<AmdParams>)).toThrow(/initialSilence is not an AMD parameter/);
     try {
       amdParams({ totalAnalysisMs: 0 });

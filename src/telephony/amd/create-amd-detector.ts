@@ -15,14 +15,16 @@ import { dominantTone, meanAbs, toneShare } from './frame-analysis.js';
  * - a voicemail beep: any other steady tone from 400 to 2000 Hz held `beepMs` is a machine — the
  *   one sure sign of a short greeting ("Hi, it's Mike, leave a message") that ends in silence;
  * - word counting can be turned off (`maxWords` 0): a person's "Hello, Smith residence" is four
- *   words, which app_amd's default of 2 calls a machine.
+ *   words, which app_amd's default of 2 calls a machine;
+ * - the silence after the greeting that makes a person grows with the greeting: short after one
+ *   word ("Hello?"), longer after a phrase, since machines pause between sentences.
  */
 export type AmdCause =
   | 'initial_silence' // no speech for initialSilenceMs: a machine (app_amd INITIALSILENCE)
   | 'long_greeting' // speech added up to greetingMs: a machine (LONGGREETING)
   | 'max_words' // maxWords words: a machine (MAXWORDS)
   | 'max_word_length' // one unbroken voice of maxWordLengthMs: a machine (MAXWORDLENGTH)
-  | 'human_short_greeting' // a short greeting, then afterGreetingSilenceMs of silence: a person (HUMAN)
+  | 'human_short_greeting' // a short greeting, then the silence its length asks for (afterOneWord/afterGreeting/afterLongGreetingSilenceMs): a person (HUMAN)
   | 'fax_tone' // a CNG or CED tone
   | 'beep' // a steady tone other than a fax's: a voicemail beep
   | 'max_analysis' // undecided after totalAnalysisMs (NOTSURE / TOOLONG)
@@ -85,6 +87,12 @@ export function createAmdDetector(overrides: Partial<AmdParams> = {}): AmdDetect
   const decide = (decision: AmdDecision, cause: AmdCause): AmdResult => {
     result = { decision, cause, decisionMs: Math.round(elapsedMs), speechStartMs, voiceMs: Math.round(voiceMs), words };
     return result;
+  };
+
+  /** The silence that makes a greeting of `ms` a person: the shorter the greeting, the sooner. */
+  const afterGreetingSilence = (ms: number): number => {
+    if (ms <= p.oneWordGreetingMs) return p.afterOneWordSilenceMs;
+    return ms > p.shortGreetingMs ? p.afterLongGreetingSilenceMs : p.afterGreetingSilenceMs;
   };
 
   const noiseFloor = (level: number, ms: number): number => {
@@ -166,9 +174,7 @@ export function createAmdDetector(overrides: Partial<AmdParams> = {}): AmdDetect
         }
         if (!greeting && silenceRunMs >= p.initialSilenceMs) return decide('machine', 'initial_silence');
         const after = p.utteranceGapMs > 0 ? quietMs : silenceRunMs; // app_amd lets clicks count as silence
-        if (greeting && after >= (voiceMs > p.shortGreetingMs ? p.afterLongGreetingSilenceMs : p.afterGreetingSilenceMs)) {
-          return decide('human', 'human_short_greeting');
-        }
+        if (greeting && after >= afterGreetingSilence(voiceMs)) return decide('human', 'human_short_greeting');
       }
       if (elapsedMs >= p.totalAnalysisMs) return decide('unknown', 'max_analysis');
       return null;
