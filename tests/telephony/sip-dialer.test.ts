@@ -206,7 +206,8 @@ describe.skipIf(!available)('the dialer over a SIP trunk, in the server (T2, D1,
     expect(state.state).toMatch(/^on_call/);
     expect(state.work.call.number).toBe(line.person);
 
-    await new Promise((r) => setTimeout(r, 2500)); // she talks: the hum after her "Hello?" reaches Olga
+    // She talks: the hum that follows her "Hello?" (2.5 s of silence later, ~3.5 s after the answer) reaches Olga; hang up 5 s after the answer.
+    await new Promise((r) => setTimeout(r, Math.max(0, answered.atMs + 5000 - Date.now())));
     await must(olga.cookie, 'POST', '/agent/not-ready', { reason: 'break' });
     await must(olga.cookie, 'POST', '/agent/hang-up');
     await customers.waitFor((e) => e.type === 'CALL_CLOSED' && e.sipCallId === answered.sipCallId, 3000);
