@@ -61,6 +61,8 @@ const quantile = (xs: number[], q: number): number => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 };
 const sec = (ms: number): string => (Number.isNaN(ms) ? '–' : `${(ms / 1000).toFixed(2)} s`);
+/** What the 2-second rule leaves the detector (the bridge to the agent takes the rest): see docs/AMD.md. */
+const AFTER_GREETING_TARGET_MS = 1500;
 
 interface Score {
   n: number;
@@ -77,10 +79,15 @@ interface Score {
   /** For people judged human: decision after the start and after the end of their first utterance. */
   fromSpeechMs: number[];
   afterSpeechMs: number[];
+  /** For every person: when her greeting ended, from the answer — no detector that waits for it can decide sooner. */
+  greetingEndMs: number[];
 }
 
+/** The human decision after the person's completed greeting — where the law starts the 2-second rule's clock: median / p95 / max. */
+const afterGreeting = (s: Score): string => `${sec(quantile(s.afterSpeechMs, 0.5))} / ${sec(quantile(s.afterSpeechMs, 0.95))} / ${sec(Math.max(...s.afterSpeechMs))}`;
+
 function score(outcomes: Outcome[]): Score {
-  const s: Score = { n: 0, correct: 0, humans: 0, machines: 0, faxes: 0, falseMachine: 0, falseHuman: 0, faxFound: 0, unknown: 0, humanMs: [], machineMs: [], fromSpeechMs: [], afterSpeechMs: [] };
+  const s: Score = { n: 0, correct: 0, humans: 0, machines: 0, faxes: 0, falseMachine: 0, falseHuman: 0, faxFound: 0, unknown: 0, humanMs: [], machineMs: [], fromSpeechMs: [], afterSpeechMs: [], greetingEndMs: [] };
   for (const { item, result } of outcomes) {
     s.n++;
     if (result.decision === item.label) s.correct++;
@@ -88,6 +95,7 @@ function score(outcomes: Outcome[]): Score {
     if (item.label === 'human') {
       s.humans++;
       s.humanMs.push(result.decisionMs);
+      s.greetingEndMs.push(item.leadMs + item.greetingMs);
       if (result.decision === 'machine' || result.decision === 'fax') s.falseMachine++;
       if (result.decision === 'human') {
         s.fromSpeechMs.push(result.decisionMs - item.leadMs);
@@ -162,7 +170,7 @@ let cpuMs = 0;
 const perSeed: string[] = [
   '### Each seed',
   '',
-  '| seed | parameters | accuracy | false-machine (people hung up on) | false-human (machines passed on) | faxes found | unknown | human decision median / p95 | from the first word | after the person stops | machine decision median / p95 |',
+  '| seed | parameters | accuracy | false-machine (people hung up on) | false-human (machines passed on) | faxes found | unknown | human decision after the greeting, median / p95 / max | from the first word | from the answer, median / p95 | machine decision median / p95 |',
   '|---|---|---|---|---|---|---|---|---|---|---|',
 ];
 for (const seed of seeds) {
@@ -180,7 +188,7 @@ for (const seed of seeds) {
     pooled.set(name, [...(pooled.get(name) ?? []), ...outcomes]);
     const s = score(outcomes);
     perSeed.push(
-      `| ${seed}${seed === 1 ? ' (tuning)' : ' (held out)'} | ${name} | ${pct(s.correct, s.n)} | ${pct(s.falseMachine, s.humans)} (${s.falseMachine} of ${s.humans}) | ${pct(s.falseHuman, s.machines)} (${s.falseHuman} of ${s.machines}) | ${pct(s.faxFound, s.faxes)} | ${s.unknown} | ${sec(quantile(s.humanMs, 0.5))} / ${sec(quantile(s.humanMs, 0.95))} | ${sec(quantile(s.fromSpeechMs, 0.5))} | ${sec(quantile(s.afterSpeechMs, 0.5))} | ${sec(quantile(s.machineMs, 0.5))} / ${sec(quantile(s.machineMs, 0.95))} |`,
+      `| ${seed}${seed === 1 ? ' (tuning)' : ' (held out)'} | ${name} | ${pct(s.correct, s.n)} | ${pct(s.falseMachine, s.humans)} (${s.falseMachine} of ${s.humans}) | ${pct(s.falseHuman, s.machines)} (${s.falseHuman} of ${s.machines}) | ${pct(s.faxFound, s.faxes)} | ${s.unknown} | ${afterGreeting(s)} | ${sec(quantile(s.fromSpeechMs, 0.5))} | ${sec(quantile(s.humanMs, 0.5))} / ${sec(quantile(s.humanMs, 0.95))} | ${sec(quantile(s.machineMs, 0.5))} / ${sec(quantile(s.machineMs, 0.95))} |`,
     );
   }
 }
@@ -190,10 +198,10 @@ const pacer = pooled.get('Pacer')!;
 const table = (title: string, key: (o: Outcome) => string): void => {
   const groups = new Map<string, Outcome[]>();
   for (const o of pacer) groups.set(key(o), [...(groups.get(key(o)) ?? []), o]);
-  md.push(`Pacer by ${title}, all seeds:`, '', `| ${title} | n | accuracy | false-machine | false-human | human median | machine median |`, '|---|---|---|---|---|---|---|');
+  md.push(`Pacer by ${title}, all seeds:`, '', `| ${title} | n | accuracy | false-machine | false-human | human median after the greeting / from the answer | machine median |`, '|---|---|---|---|---|---|---|');
   for (const [k, os] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const s = score(os);
-    md.push(`| ${k} | ${s.n} | ${pct(s.correct, s.n)} | ${s.humans ? `${pct(s.falseMachine, s.humans)}` : '–'} | ${s.machines ? pct(s.falseHuman, s.machines) : '–'} | ${sec(quantile(s.humanMs, 0.5))} | ${sec(quantile(s.machineMs, 0.5))} |`);
+    md.push(`| ${k} | ${s.n} | ${pct(s.correct, s.n)} | ${s.humans ? `${pct(s.falseMachine, s.humans)}` : '–'} | ${s.machines ? pct(s.falseHuman, s.machines) : '–'} | ${s.humans ? `${sec(quantile(s.afterSpeechMs, 0.5))} / ${sec(quantile(s.humanMs, 0.5))}` : '–'} | ${sec(quantile(s.machineMs, 0.5))} |`);
   }
   md.push('');
 };
@@ -241,11 +249,14 @@ function upperBound(k: number, n: number): number {
 const summary: string[] = [];
 if (seeds.length > 1) {
   summary.push(`### All ${seeds.length} seeds together (${counts.humans} people, ${counts.machines} machines and ${counts.faxes} faxes each)`, '');
-  summary.push('| parameters | recordings | accuracy | false-machine | its 95 % upper bound | false-human | faxes found | human decision median | from the first word | after the person stops |', '|---|---|---|---|---|---|---|---|---|---|');
+  summary.push(
+    `| parameters | recordings | accuracy | false-machine | its 95 % upper bound | false-human | faxes found | human decision after the greeting, median / p95 / max | people decided within ${sec(AFTER_GREETING_TARGET_MS)} of their greeting | from the first word | from the answer | the greeting's end, from the answer |`,
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  );
   for (const { name } of configs) {
     const s = score(pooled.get(name)!);
     summary.push(
-      `| ${name} | ${s.n} | ${pct(s.correct, s.n)} | ${pct(s.falseMachine, s.humans)} (${s.falseMachine} of ${s.humans}) | ${(100 * upperBound(s.falseMachine, s.humans)).toFixed(2)} % | ${pct(s.falseHuman, s.machines)} | ${pct(s.faxFound, s.faxes)} | ${sec(quantile(s.humanMs, 0.5))} | ${sec(quantile(s.fromSpeechMs, 0.5))} | ${sec(quantile(s.afterSpeechMs, 0.5))} |`,
+      `| ${name} | ${s.n} | ${pct(s.correct, s.n)} | ${pct(s.falseMachine, s.humans)} (${s.falseMachine} of ${s.humans}) | ${(100 * upperBound(s.falseMachine, s.humans)).toFixed(2)} % | ${pct(s.falseHuman, s.machines)} | ${pct(s.faxFound, s.faxes)} | ${afterGreeting(s)} | ${pct(s.afterSpeechMs.filter((ms) => ms <= AFTER_GREETING_TARGET_MS).length, s.humans)} | ${sec(quantile(s.fromSpeechMs, 0.5))} | ${sec(quantile(s.humanMs, 0.5))} | ${sec(quantile(s.greetingEndMs, 0.5))} |`,
     );
   }
   summary.push('');
@@ -259,7 +270,8 @@ const header = [
   `Generated by \`${command}\` on ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} × ${cpu}, Node ${process.version}, ${espeakVersion()}.`,
   'Recordings: bench/amd-corpus.ts (espeak-ng voices in English, Polish, Japanese, German and Spanish, background noise, gain, the telephone band; see docs/AMD.md).',
   '"False-machine" is people judged machine or fax: the dialer hangs up on them, an abandoned live call. "False-human" is machines judged human or unknown: an agent hears them.',
-  'Decision times are from the answer (people in the corpus start speaking 0–1.5 s after it); "from the first word" and "after the person stops" are from the start and the end of their first utterance.',
+  "A person's decision time is measured where the law starts the clock: from her completed greeting (the US Telemarketing Sales Rule, 16 CFR 310.4(b)(1)(iv), and the FCC's rule, 47 CFR 64.1200(a)(7), call a call abandoned unless it reaches an agent within two seconds of the called person's completed greeting); the detector's share is 1.5 s, the bridge to the agent has the rest. In the share decided within 1.5 s, a person judged anything but human counts as not decided in time.",
+  'The same decisions from the first word and from the answer are shown too; people in the corpus start speaking 0–1.5 s after the answer, and "the greeting\'s end, from the answer" is the median moment they stop — no detector that waits for the end of the greeting can decide sooner.',
   `Speed: ${(audioMs / Math.max(1, cpuMs)).toFixed(0)} × real time on one core (${(audioMs / 1000).toFixed(0)} s of audio analysed in ${(cpuMs / 1000).toFixed(2)} s of CPU).`,
   '',
 ];

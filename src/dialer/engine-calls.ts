@@ -21,8 +21,9 @@ import type { WorkEntry } from './record-buffer.js';
  *   agent the moment a person answers.
  * - D2 power: each agent has up to `linesPerAgent` calls dialing; a live answer goes to the
  *   line's agent if free, else to any free agent of the campaign.
- * - D6: a live answer no agent takes within the profile's 2 seconds gets the campaign's
- *   message, is hung up and counts as abandoned.
+ * - D6: a live answer no agent takes within the profile's 2 seconds of the person's completed
+ *   greeting (of the answer without AMD) gets the campaign's message, is hung up and counts as
+ *   abandoned.
  */
 export interface LiveCall {
   id: string;
@@ -184,7 +185,7 @@ export class CallDesk {
           this.step(call, { type: 'amd_result', decision: ev.decision });
           if (ev.decision === 'machine') return this.machine(call);
           if (ev.decision === 'fax') return this.systemHangUp(call, 'fax');
-          return this.human(call);
+          return this.human(call, ev.afterGreetingMs ?? 0);
         case 'ended':
           return this.ended(call, ev.cause);
         default:
@@ -229,8 +230,13 @@ export class CallDesk {
     call.handle?.hangUp();
   }
 
-  /** A person answered: to the reserved agent, else to a free agent, else wait (D6) at most the profile's connect time. */
-  private human(call: LiveCall): void {
+  /**
+   * A person answered: to the reserved agent, else to a free agent, else wait (D6) at most the
+   * profile's connect time — counted, as the law counts it, from her completed greeting, which
+   * ended `afterGreetingMs` before the detector could say she is a person (0 without AMD: the
+   * answer itself, sooner than any greeting ends).
+   */
+  private human(call: LiveCall, afterGreetingMs = 0): void {
     const e = this.engine;
     call.liveSince = this.offers.answered();
     this.learn(call, true);
@@ -240,7 +246,8 @@ export class CallDesk {
     const agent = call.lineOf !== null && isAvailableFor(desk.state(call.lineOf), e.id) && free(call.lineOf) ? call.lineOf : desk.longestIdle(e.id, free);
     if (agent !== undefined) return this.connect(call, agent);
     this.waiting.push(call);
-    call.abandonTimer = e.ctx.ports.timers.after(e.policy.profile.maxConnectWaitSeconds * 1000, () => this.abandon(call));
+    const waitMs = Math.max(0, e.policy.profile.maxConnectWaitSeconds * 1000 - afterGreetingMs);
+    call.abandonTimer = e.ctx.ports.timers.after(waitMs, () => this.abandon(call));
     this.publish(call);
   }
 

@@ -41,8 +41,12 @@ interface EventBase {
 export type CarrierEvent =
   | ({ type: 'ringing' } & EventBase)
   | ({ type: 'answered' } & EventBase)
-  /** D5: the detector's decision and how long after the answer it took. */
-  | ({ type: 'amd'; decision: AmdDecision; decisionMs: number } & EventBase)
+  /**
+   * D5: the detector's decision and how long after the answer it took; `afterGreetingMs`, when
+   * the far end spoke, is how long before the decision its greeting ended — the law's 2 seconds
+   * to reach an agent run from the completed greeting, so the engine's D6 wait is that much shorter.
+   */
+  | ({ type: 'amd'; decision: AmdDecision; decisionMs: number; afterGreetingMs?: number } & EventBase)
   | ({ type: 'bridged'; agentId: number } & EventBase)
   | ({ type: 'held' } & EventBase)
   | ({ type: 'resumed' } & EventBase)

@@ -32,7 +32,9 @@ describe.each(await availableEngines())('progressive and power dialing (%s)', (e
   let h: Harness;
   let deps: AgentCommandDeps;
   beforeAll(async () => {
-    h = await startHarness(engine, { carrier: { outcomes: { noAnswer: 1 }, answerDelay: { dist: 'fixed', mean: 5 }, talk: { dist: 'fixed', mean: 30 }, script } });
+    // AMD says "human" 1.5 s after the answer, 1.2 s after the person's greeting ended (D6 counts from there).
+    const amd = { humanDecisionSeconds: 1.5, humanAfterGreetingSeconds: 1.2 };
+    h = await startHarness(engine, { carrier: { outcomes: { noAnswer: 1 }, answerDelay: { dist: 'fixed', mean: 5 }, talk: { dist: 'fixed', mean: 30 }, amd, script } });
     deps = { runtime: h.runtime, db: h.storage.db };
   });
   afterEach(() => expect(h.runtime.takeFailures()).toEqual([]));
@@ -135,7 +137,7 @@ describe.each(await availableEngines())('progressive and power dialing (%s)', (e
     expect(rows.find((r) => r.number_dialed === live(11))).toMatchObject({ agent_id: green.userId });
   });
 
-  it('D6: a live answer no agent takes within 2 s gets the abandon message, is hung up and counts as abandoned', async () => {
+  it('D6: a live answer no agent takes within 2 s of the completed greeting gets the abandon message, is hung up and counts as abandoned', async () => {
     const { id, people, list } = await setUp('power', [[live(20)], [live(21)], [silent(5)]], 1, { linesPerAgent: 3, abandonMessage: 'Sorry we missed you.' });
     const [brown] = people as [Actor];
     await goReady(deps, brown);
@@ -143,9 +145,10 @@ describe.each(await availableEngines())('progressive and power dialing (%s)', (e
     const rows = await attempts(id);
     const abandoned = rows.find((r) => r.number_dialed === live(21))!;
     expect(abandoned).toMatchObject({ system_result: 'abandoned', ended_by: 'system', agent_id: brown.userId, connected_at: null });
-    // AMD decides "human" after 1.5 s; 2 s of waiting for an agent, then the 8-second message, then the hang-up.
+    // AMD decides "human" 1.5 s after the answer, her "Hello?" having ended 1.2 s before: the law's
+    // 2 s run from the greeting, so 0.8 s of waiting for an agent, then the 8-second message, then the hang-up.
     expect(abandoned.amd_decision).toBe('human');
-    expect(abandoned.ended_at!.getTime() - abandoned.answered_at!.getTime()).toBe(1_500 + 2_000 + 8_000);
+    expect(abandoned.ended_at!.getTime() - abandoned.answered_at!.getTime()).toBe(1_500 + 800 + 8_000);
     expect(await record(id, list.recordIds[1]!)).toMatchObject({ status: 'pending', last_result: 'abandoned' });
     expect(rows.find((r) => r.number_dialed === live(20))).toMatchObject({ system_result: null, agent_id: brown.userId });
     await goNotReady(deps, brown, 'lunch');

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AmdDecision } from '../../src/calls/call-results.js';
+import type { AmdFrameDecision } from '../../src/telephony/amd/create-amd-detector.js';
 import { RealTimers } from '../../src/engine/real-time.js';
 import { seededRandom } from '../../src/engine/random.js';
 import { systemClock } from '../../src/shared/clock.js';
@@ -254,13 +254,14 @@ describe.skipIf(!available)('SIP carrier against baresip and SIPp (T2, issue 8)'
     await customers.waitFor((e) => e.type === 'CALL_CLOSED' && e.sipCallId === incoming.sipCallId, 2000);
   });
 
-  it('D5 T2 a detector plugged into the seam is fed the answer’s frames and its decision is reported with the time it took', async () => {
+  it('D5 D6 T2 a detector plugged into the seam is fed the answer’s frames and its decision is reported with the time it took and when the greeting ended', async () => {
     let fed = 0;
-    const detector = (): FrameDetector => ({ push: (): AmdDecision | null => (++fed >= 25 ? 'machine' : null) }); // decides after 0.5 s of audio
+    // Decides after 0.5 s of audio, the greeting having ended 0.3 s before.
+    const detector = (): FrameDetector => ({ push: (): AmdFrameDecision | null => (++fed >= 25 ? { decision: 'machine', afterGreetingMs: 300 } : null) });
     const { place } = await carrierTo(customers, {}, { detector });
     const p = place(line.voicemail, { detectMachine: true });
     const amd = await p.until('amd', 4000);
-    expect(amd).toMatchObject({ decision: 'machine' });
+    expect(amd).toMatchObject({ decision: 'machine', afterGreetingMs: 300 });
     expect((amd as Extract<CarrierEvent, { type: 'amd' }>).decisionMs).toBeGreaterThanOrEqual(400);
     expect(types(p)).toEqual(['ringing', 'answered', 'amd']);
     p.hangUp();

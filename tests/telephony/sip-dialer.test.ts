@@ -225,7 +225,7 @@ describe.skipIf(!available)('the dialer over a SIP trunk, in the server (T2, D1,
     await must(admin, 'POST', `/campaigns/${campaign.id}/stop`);
   }, 90_000);
 
-  it('D6, T2: a person answers while nobody is free — the campaign’s abandon message is played to her, then BYE, and the call counts as abandoned', async () => {
+  it('D6, T2: a person answers while nobody is free — the campaign’s abandon message is played to her 2 s after her greeting, then BYE, and the call counts as abandoned', async () => {
     const campaign = await must(admin, 'POST', '/campaigns', {
       name: 'Win-back over SIP',
       mode: 'predictive',
@@ -245,8 +245,15 @@ describe.skipIf(!available)('the dialer over a SIP trunk, in the server (T2, D1,
     await must(olga.cookie, 'POST', '/agent/not-ready', { reason: 'break' });
     const answered = await customers.waitFor((e) => e.type === 'CALL_ESTABLISHED' && e.sipCallId === incoming.sipCallId, 5000);
     const closed = await customers.waitFor((e) => e.type === 'CALL_CLOSED' && e.sipCallId === incoming.sipCallId, 20_000);
-    expect(closed.atMs - answered.atMs).toBeGreaterThan(3000); // her greeting, 2 s waiting for an agent, the message
-    expect(matchesMessage(lastRecording(customers), ABANDON_MESSAGE, 'abandon-message')).toBeGreaterThan(0.95);
+    expect(closed.atMs - answered.atMs).toBeGreaterThan(3000); // her greeting, waiting for an agent, the message
+    const heard = lastRecording(customers);
+    expect(matchesMessage(heard, ABANDON_MESSAGE, 'abandon-message')).toBeGreaterThan(0.95);
+    // The law's 2 seconds run from her completed greeting, not from the detector's decision half a
+    // second later: the message starts about 2 s after her "Hello?" ended (2.5 s before that was so).
+    // Her line records from the first audio it receives, the message, to the BYE.
+    const messageAtMs = closed.atMs - answered.atMs - (heard.length / 8000) * 1000;
+    expect(messageAtMs - greetingEndMs).toBeGreaterThan(1700);
+    expect(messageAtMs - greetingEndMs).toBeLessThan(2300);
     expect(phones.events.filter((e) => e.type === 'CALL_ESTABLISHED')).toHaveLength(1); // only Zofia's call ever reached Olga
     const rate = await until('the abandoned call counted', () => must(admin, 'GET', `/campaigns/${campaign.id}/abandon-rate`), (r: any) => r.us.liveAnswers === 1, 5000);
     expect(rate.us).toMatchObject({ abandoned: 1, liveAnswers: 1 });

@@ -44,7 +44,7 @@ describe.skipIf(!tools.ok)('answering-machine detection on espeak-ng recordings 
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it.each(cases)('D5: $id is a $label', async (spec) => {
+  it.each(cases)('D5 D6: $id is a $label (a person: with when her greeting ended)', async (spec) => {
     const item = await makeRecording(spec, dir);
     const audio = readWav(fs.readFileSync(item.file), item.file);
     expect(audio.sampleRate).toBe(8000);
@@ -54,6 +54,13 @@ describe.skipIf(!tools.ok)('answering-machine detection on espeak-ng recordings 
     result ??= detector.end();
     expect(result.decision, `${spec.id}: ${JSON.stringify(result)}`).toBe(spec.label);
     // A person is passed on soon after they stop: the after-greeting silence (longer after a phrase) and a frame or two.
-    if (spec.label === 'human') expect(result.decisionMs).toBeLessThan(spec.leadMs + item.greetingMs + 1400);
+    if (spec.label === 'human') {
+      expect(result.decisionMs).toBeLessThan(spec.leadMs + item.greetingMs + 1400);
+      // D6: the end of her greeting, where the 2-second rule starts: never heard later than it was
+      // (she would wait longer than the law allows), at most a few quiet frames earlier (she waits less).
+      const off = result.speechEndMs! - (spec.leadMs + item.greetingMs);
+      expect(off, JSON.stringify(result)).toBeLessThanOrEqual(40);
+      expect(off, JSON.stringify(result)).toBeGreaterThanOrEqual(-200);
+    }
   });
 });

@@ -37,6 +37,12 @@ export interface AmdResult {
   decisionMs: number;
   /** When the first word of the greeting began, ms after the answer; null if nobody spoke. */
   speechStartMs: number | null;
+  /**
+   * When the last word heard so far ended, ms after the answer; null if nobody spoke. For a
+   * person (`human_short_greeting`) it is the end of her greeting, where the law starts the
+   * 2-second rule's clock (D6, docs/AMD.md).
+   */
+  speechEndMs: number | null;
   /** Voice in the greeting, ms, and words counted, when it decided. */
   voiceMs: number;
   words: number;
@@ -85,7 +91,8 @@ export function createAmdDetector(overrides: Partial<AmdParams> = {}): AmdDetect
   let result: AmdResult | null = null;
 
   const decide = (decision: AmdDecision, cause: AmdCause): AmdResult => {
-    result = { decision, cause, decisionMs: Math.round(elapsedMs), speechStartMs, voiceMs: Math.round(voiceMs), words };
+    const speechEndMs = greeting ? Math.round(lastVoiceEndMs) : null;
+    result = { decision, cause, decisionMs: Math.round(elapsedMs), speechStartMs, speechEndMs, voiceMs: Math.round(voiceMs), words };
     return result;
   };
 
@@ -185,9 +192,22 @@ export function createAmdDetector(overrides: Partial<AmdParams> = {}): AmdDetect
 
 /**
  * The detector in the shape the SIP carrier's audio seam takes (`SipCarrierDeps.detector`,
- * docs/SIP.md): frames in, the decision once there is one.
+ * docs/SIP.md): frames in, the decision once there is one, with how long before it the greeting
+ * ended (null if nobody spoke).
  */
-export function amdFrameDetector(overrides: Partial<AmdParams> = {}): { push(frame: Int16Array): AmdDecision | null } {
+export function amdFrameDetector(overrides: Partial<AmdParams> = {}): { push(frame: Int16Array): AmdFrameDecision | null } {
   const detector = createAmdDetector(overrides);
-  return { push: (frame) => detector.push(frame)?.decision ?? null };
+  return {
+    push: (frame) => {
+      const r = detector.push(frame);
+      return r && { decision: r.decision, afterGreetingMs: r.speechEndMs === null ? null : Math.max(0, r.decisionMs - r.speechEndMs) };
+    },
+  };
+}
+
+/** A detector's decision at the carrier's audio seam. */
+export interface AmdFrameDecision {
+  decision: AmdDecision;
+  /** How long before the decision the far end's greeting (its last word) ended, ms; null if nothing was said. */
+  afterGreetingMs: number | null;
 }

@@ -234,7 +234,8 @@ class SimulatedCall implements CarrierCall {
     if (this.request.detectMachine) {
       this.later(f.amdMs, () => {
         this.carrier.countAmd(f.outcome, f.amd);
-        this.emit({ type: 'amd', decision: f.amd, decisionMs: f.amdMs });
+        const afterGreetingMs = f.amd === 'human' ? Math.min(f.amdMs, ms(this.carrier.config.amd.humanAfterGreetingSeconds)) : 0;
+        this.emit({ type: 'amd', decision: f.amd, decisionMs: f.amdMs, ...(afterGreetingMs > 0 ? { afterGreetingMs } : {}) });
       });
     }
     const { config } = this.carrier;

@@ -45,6 +45,9 @@ export const simulatedCarrierConfigSchema = z
     amd: z
       .object({
         humanDecisionSeconds: seconds.default(1.5),
+        humanAfterGreetingSeconds: seconds
+          .default(0)
+          .describe("How long before a human decision the person's greeting ended (the law's 2 s to reach an agent run from there, D6); 0: reported as at the decision"),
         machineDecisionSeconds: seconds.default(3),
         faxDecisionSeconds: seconds.default(2),
         falseMachineRate: z.number().min(0).max(1).default(0).describe('Share of live answers classified machine'),

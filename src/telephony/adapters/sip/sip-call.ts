@@ -1,6 +1,7 @@
 import type { AmdDecision } from '../../../calls/call-results.js';
 import type { TimerHandle } from '../../../engine/ports.js';
 import { AppError } from '../../../shared/errors.js';
+import type { AmdFrameDecision } from '../../amd/create-amd-detector.js';
 import type { CarrierCall, CarrierEndCause, CarrierEvent, CarrierListener, PlaceCallRequest } from '../../carrier.js';
 import { tone } from './audio.js';
 import { endCauseOf } from './end-causes.js';
@@ -171,13 +172,13 @@ export class SipCall implements CarrierCall {
         // a listener's failure must not take the call (or the process, from a socket handler) down
       }
       if (detector && !this.amdDone) {
-        let decision: AmdDecision | null;
+        let verdict: AmdFrameDecision | null;
         try {
-          decision = detector.push(frame);
+          verdict = detector.push(frame);
         } catch {
-          decision = 'unknown'; // a detector that fails has not decided
+          verdict = { decision: 'unknown', afterGreetingMs: null }; // a detector that fails has not decided
         }
-        if (decision) this.decide(decision);
+        if (verdict) this.decide(verdict.decision, undefined, verdict.afterGreetingMs);
       }
       if (this.bridged && !this.held) this.agent?.rtp?.sendFrame(frame);
     };
@@ -186,10 +187,10 @@ export class SipCall implements CarrierCall {
     else this.later(this.config.amdTimeoutMs, () => this.decide('unknown'));
   }
 
-  private decide(decision: AmdDecision, decisionMs = Math.max(0, this.deps.clock.now().getTime() - this.answeredAt)): void {
+  private decide(decision: AmdDecision, decisionMs = Math.max(0, this.deps.clock.now().getTime() - this.answeredAt), afterGreetingMs: number | null = null): void {
     if (this.amdDone || this.phase !== 'answered') return;
     this.amdDone = true;
-    this.emit({ type: 'amd', decision, decisionMs });
+    this.emit({ type: 'amd', decision, decisionMs, ...(afterGreetingMs !== null ? { afterGreetingMs } : {}) });
   }
 
   private onAgentAnswered(agentId: number): void {

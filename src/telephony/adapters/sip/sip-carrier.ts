@@ -1,9 +1,9 @@
 import { createSocket } from 'node:dgram';
 import { createServer, isIPv6 } from 'node:net';
 import sip, { type SipMessage, type SipRequest, type Stack } from 'sip';
-import type { AmdDecision } from '../../../calls/call-results.js';
 import type { Clock, Random, TimerHandle, Timers } from '../../../engine/ports.js';
 import { AppError, validationFailed } from '../../../shared/errors.js';
+import type { AmdFrameDecision } from '../../amd/create-amd-detector.js';
 import type { Carrier, CarrierCall, CarrierListener, PlaceCallRequest } from '../../carrier.js';
 import { SipCall } from './sip-call.js';
 import { type SipCarrierConfig, type SipCarrierConfigInput, parseSipCarrierConfig } from './sip-config.js';
@@ -17,8 +17,12 @@ import type { LegEnvironment, SipLeg } from './sip-leg.js';
 
 /** The answering-machine detection seam (D5): fed the answered call's audio, 20 ms at a time. */
 export interface FrameDetector {
-  /** One frame of 160 samples of 8 kHz linear PCM, in order from the answer. Returns the decision once made, else null. */
-  push(frame: Int16Array): AmdDecision | null;
+  /**
+   * One frame of 160 samples of 8 kHz linear PCM, in order from the answer. Returns the decision
+   * once made — with how long before it the greeting ended, which the engine's 2-second rule
+   * counts from (D6) — else null.
+   */
+  push(frame: Int16Array): AmdFrameDecision | null;
 }
 
 export interface SipCarrierDeps {
