@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { errors, idParam } from '../http/schemas.js';
 import type { App, AppDeps } from '../http/types.js';
 import { getUserRow, updateUser } from '../users/manage-users.js';
-import { toUserView, userView } from '../users/user-schemas.js';
+import { timeZoneSchema, toUserView, userView } from '../users/user-schemas.js';
 import { ADMIN } from './actor.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.js';
 import { grantCampaign, listGrants, revokeGrant } from './manage-grants.js';
@@ -42,7 +42,7 @@ export function accessRoutes(app: App, { storage: { db }, clock }: AppDeps): voi
   }, async (req) => toUserView(await getUserRow(db, req.actor!.userId)));
 
   app.patch('/auth/me', {
-    schema: { tags: ['access'], summary: 'Change my language, time zone or password', body: z.object({ locale: z.enum(['en', 'ja', 'pl']), timeZone: z.string(), password: z.string().min(10).max(256) }).partial().strict(), response: { 200: userView, ...errors } },
+    schema: { tags: ['access'], summary: 'Change my language, time zone or password', body: z.object({ locale: z.enum(['en', 'ja', 'pl']), timeZone: timeZoneSchema, password: z.string().min(10).max(256) }).partial().strict(), response: { 200: userView, ...errors } },
   }, (req) => updateUser(db, clock, req.actor!.userId, req.body));
 
   app.get('/auth/tokens', {

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { pageQuery } from '../shared/pagination.js';
-import { isTimeZone } from '../users/user-schemas.js';
+import { timeZoneSchema as timeZone } from '../users/user-schemas.js';
 import { ALERTS } from './callback-alert.js';
 
 /** Request schemas of the callback routes (C2, C4, C5, C6, C8); the response is `callbackView`. */
-const timeZone = z.string().refine(isTimeZone, 'Not an IANA time zone such as Asia/Tokyo or Europe/Warsaw.');
 const text = z.string().trim().min(1).max(200);
 const id = z.coerce.number().int().positive();
 

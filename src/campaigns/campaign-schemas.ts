@@ -1,6 +1,6 @@
 import { isValidPhoneNumber } from 'libphonenumber-js';
 import { z } from 'zod';
-import { isTimeZone } from '../users/user-schemas.js';
+import { timeZoneSchema } from '../users/user-schemas.js';
 
 /**
  * The campaign definition as the API accepts it. One zod schema validates the request, types
@@ -27,7 +27,6 @@ export const e164 = z
   .regex(/^\+[1-9]\d{6,14}$/, 'Write the caller ID in E.164: a plus sign, the country code and the number, e.g. +12025550143.')
   .refine((n) => isValidPhoneNumber(n), 'This is not a valid phone number for its country; check the digits.');
 
-export const timeZoneSchema = z.string().refine(isTimeZone, 'Not an IANA time zone such as America/New_York, Europe/London or Asia/Tokyo.');
 
 export const hhmm = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Write times as HH:MM from 00:00 to 24:00, e.g. 09:00.');
 

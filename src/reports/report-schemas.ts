@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { callResults } from '../calls/call-results.js';
 import { pageOf, pageQuery } from '../shared/pagination.js';
-import { isTimeZone } from '../users/user-schemas.js';
+import { timeZoneSchema as timeZone } from '../users/user-schemas.js';
 
 /**
  * Request and response schemas of the reports (R2, R3; docs/REPORTS.md). They validate, type the
@@ -9,7 +9,6 @@ import { isTimeZone } from '../users/user-schemas.js';
  */
 const id = z.coerce.number().int().positive();
 const text = z.string().trim().min(1).max(200);
-const timeZone = z.string().refine(isTimeZone, 'Not an IANA time zone such as Asia/Tokyo or Europe/Warsaw.');
 
 /** "a,b" or a single value, each one of `values`. */
 const oneOrMore = <T extends readonly [string, ...string[]]>(values: T) =>

@@ -3,7 +3,7 @@ import { STAFF } from '../access/actor.js';
 import { sendCsv } from '../http/csv-reply.js';
 import { errors } from '../http/schemas.js';
 import type { App, AppDeps } from '../http/types.js';
-import { isTimeZone } from '../users/user-schemas.js';
+import { timeZoneSchema } from '../users/user-schemas.js';
 import { countWrapUpCodes } from './count-wrap-up-codes.js';
 import { attemptsCsv } from './export-attempts-csv.js';
 import { customersCsv } from './export-customers-csv.js';
@@ -90,7 +90,7 @@ export function reportRoutes(app: App, deps: AppDeps): void {
     schema: {
       tags,
       summary: 'The customer search as CSV, every match (streamed)',
-      querystring: customerFilters.extend(encodingQuery.shape).extend({ timeZone: z.string().refine(isTimeZone, 'Not an IANA time zone such as Asia/Tokyo.').optional().describe("zone of the CSV's times; default: mine") }),
+      querystring: customerFilters.extend(encodingQuery.shape).extend({ timeZone: timeZoneSchema.optional().describe("zone of the CSV's times; default: mine") }),
       ...csv,
     },
   }, (req, reply) => sendCsv(reply, clock, 'customers', req.query.encoding, customersCsv(db, req.actor!, req.query)));

@@ -33,7 +33,8 @@ export const toUserView = (u: User): UserView => ({
   createdAt: u.created_at.toISOString(),
 });
 
-const timeZone = z.string().refine((tz) => isTimeZone(tz), { message: 'Not an IANA time zone such as Europe/Warsaw or Asia/Tokyo.' });
+/** An IANA time zone name, checked against the platform's zone database. */
+export const timeZoneSchema = z.string().max(64).refine((tz) => isTimeZone(tz), { message: 'Not an IANA time zone such as America/New_York, Europe/Warsaw or Asia/Tokyo.' });
 
 export const createUserBody = z
   .object({
@@ -43,7 +44,7 @@ export const createUserBody = z
     role: roleSchema,
     password: z.string().min(10).max(256),
     locale: z.enum(['en', 'ja', 'pl']).default('en'),
-    timeZone: timeZone.default('UTC'),
+    timeZone: timeZoneSchema.default('UTC'),
     sipUri: sipUriSchema.optional(),
   })
   .strict();
@@ -57,7 +58,7 @@ export const updateUserBody = z
     role: roleSchema,
     password: z.string().min(10).max(256),
     locale: z.enum(['en', 'ja', 'pl']),
-    timeZone,
+    timeZone: timeZoneSchema,
     disabled: z.boolean(),
     sipUri: sipUriSchema.nullable(),
   })

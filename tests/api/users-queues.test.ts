@@ -101,4 +101,15 @@ describe.each(await availableEngines())('queues and agents (%s)', (engine) => {
     expect(role.status).toBe(400);
     expect((await agent.call('GET', '/api/auth/me')).json.role).toBe('agent');
   });
+
+  it('A1 an agent may change their own time zone to a real one; anything else is refused with an example, and nothing changes', async () => {
+    const agent = await t.signInAs('agent');
+    expect((await agent.call('PATCH', '/api/auth/me', { timeZone: 'Asia/Tokyo' })).json.timeZone).toBe('Asia/Tokyo');
+    const bad = await agent.call('PATCH', '/api/auth/me', { timeZone: 'Mars/Olympus_Mons', locale: 'pl' });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.message).toMatch(/timeZone.*Not an IANA time zone such as America\/New_York/);
+    const me = (await agent.call('GET', '/api/auth/me')).json;
+    expect(me).toMatchObject({ timeZone: 'Asia/Tokyo' });
+    expect(me.locale).not.toBe('pl');
+  });
 });
