@@ -71,6 +71,8 @@ export type AgentEvent =
   | { type: 'hang_up' }
   | { type: 'remote_hang_up' }
   | { type: 'call_failed'; result: Exclude<CallResult, 'connected'> }
+  /** T2: her phone did not take the call bridged to it: not ready (`phone_line`) until she fixes it. */
+  | { type: 'line_failed' }
   | { type: 'wrap_up_done'; code: string }
   | { type: 'wrap_up_timeout' }
   /** After a restart (issue 5 point 9): the state the agent had on a node that is gone, taken over here. */
@@ -98,6 +100,9 @@ export interface AgentTransition {
   state: AgentState;
   record: AgentStateChange;
 }
+
+/** The not-ready reason of an agent whose phone did not take a call (T2). */
+export const PHONE_LINE_REASON = 'phone_line';
 
 export const initialAgentState = (now: Date): AgentState => ({ status: 'logged_out', since: now });
 
@@ -316,6 +321,9 @@ function work(state: Exclude<AgentState, { status: 'logged_out' }>, event: Agent
         throw notAllowed(state, event, 'A connected call ends with hang_up or remote_hang_up.');
       }
       return beforeAnswerEnded(state, event.result, now);
+    case 'line_failed':
+      if (state.status !== 'on_call' || (state.call !== 'active' && state.call !== 'held')) throw notAllowed(state, event, "Only a connected call can lose the agent's phone line.");
+      return { status: 'not_ready', reason: PHONE_LINE_REASON, campaigns: state.campaigns, since: now };
     case 'wrap_up_done':
     case 'wrap_up_timeout':
       if (state.status !== 'wrap_up') throw notAllowed(state, event, 'Wrap-up follows a connected call (D8).');

@@ -45,6 +45,8 @@ export type CallEvent =
   | { type: 'answered'; detect: boolean }
   | { type: 'amd_result'; decision: AmdDecision }
   | { type: 'connect'; agentId: number }
+  /** T2: the agent's phone did not take the call: the person waits for an agent again (D6). */
+  | { type: 'line_failed' }
   | { type: 'hold' }
   | { type: 'resume' }
   | { type: 'end'; result: CallResult; by: CallEnder };
@@ -108,6 +110,9 @@ function nextCallState(state: CallState, event: CallEvent, now: Date): CallState
     case 'connect':
       expect(['answered'], 'a call is connected to an agent once it is answered (and AMD has decided).');
       return { ...state, status: 'active', agentId: event.agentId, times: { ...state.times, connected: now } };
+    case 'line_failed':
+      expect(['active'], "only a call connected to an agent can lose the agent's line.");
+      return { ...state, status: 'answered', agentId: null, times: { ...state.times, connected: null } };
     case 'hold':
       expect(['active'], 'only an active call can be put on hold (D7).');
       return { ...state, status: 'held', heldSince: now };

@@ -47,6 +47,8 @@ export interface LiveCall {
   abandonTimer: TimerHandle | null;
   /** Point 13: when a person answered (the offer latency's stopwatch), until the call is offered to an agent. */
   liveSince: number | null;
+  /** D6: when the person's greeting ended (engine time, ms): the 2 seconds to reach an agent run from here. */
+  greetingEndedAt: number | null;
   attempt: AttemptRow;
 }
 
@@ -113,7 +115,7 @@ export class CallDesk {
       call: state,
       queuedAt: now,
     };
-    const call: LiveCall = { id, entry, number, origin: o.origin, agentId: o.agentId, lineOf: o.lineOf, state, handle: null, detect, pendingResult: null, endedBy: null, markedByAgent: false, abandonTimer: null, liveSince: null, attempt };
+    const call: LiveCall = { id, entry, number, origin: o.origin, agentId: o.agentId, lineOf: o.lineOf, state, handle: null, detect, pendingResult: null, endedBy: null, markedByAgent: false, abandonTimer: null, liveSince: null, greetingEndedAt: null, attempt };
     this.calls.set(id, call);
     if (o.lineOf !== null) this.lineSet(o.lineOf).add(id);
     entry.attempts += 1;
@@ -186,6 +188,8 @@ export class CallDesk {
           if (ev.decision === 'machine') return this.machine(call);
           if (ev.decision === 'fax') return this.systemHangUp(call, 'fax');
           return this.human(call, ev.afterGreetingMs ?? 0);
+        case 'bridge_failed':
+          return this.lineFailed(call, ev.agentId, ev.reason);
         case 'ended':
           return this.ended(call, ev.cause);
         default:
@@ -237,16 +241,22 @@ export class CallDesk {
    * answer itself, sooner than any greeting ends).
    */
   private human(call: LiveCall, afterGreetingMs = 0): void {
-    const e = this.engine;
     call.liveSince = this.offers.answered();
+    call.greetingEndedAt = this.engine.now.getTime() - afterGreetingMs;
     this.learn(call, true);
     if (call.agentId !== null) return this.connect(call, call.agentId);
+    this.offer(call);
+  }
+
+  /** A person on the line without an agent: to a free agent, else wait for one until the 2 seconds from her greeting are up (D6). */
+  private offer(call: LiveCall): void {
+    const e = this.engine;
     const desk = e.ctx.desk;
     const free = (a: number): boolean => !e.work.has(a);
     const agent = call.lineOf !== null && isAvailableFor(desk.state(call.lineOf), e.id) && free(call.lineOf) ? call.lineOf : desk.longestIdle(e.id, free);
     if (agent !== undefined) return this.connect(call, agent);
     this.waiting.push(call);
-    const waitMs = Math.max(0, e.policy.profile.maxConnectWaitSeconds * 1000 - afterGreetingMs);
+    const waitMs = Math.max(0, e.policy.profile.maxConnectWaitSeconds * 1000 - (e.now.getTime() - (call.greetingEndedAt ?? e.now.getTime())));
     call.abandonTimer = e.ctx.ports.timers.after(waitMs, () => this.abandon(call));
     this.publish(call);
   }
@@ -277,6 +287,25 @@ export class CallDesk {
     if (call.origin === 'dialer' && call.lineOf === null && e.definition.mode === 'predictive') e.pacer.noteConnected(call.state.times);
     this.save(call);
     this.publish(call);
+  }
+
+  /**
+   * T2: the agent's phone did not take the call it was bridged to (refused, unreachable, not
+   * answering). She is set not ready — the next call would fail the same way — and the person,
+   * still on the line, goes to another free agent if what is left of the 2 seconds from her
+   * greeting allows, else gets the abandon message (D6).
+   */
+  private lineFailed(call: LiveCall, agentId: number, reason: string): void {
+    const e = this.engine;
+    if (call.pendingResult || call.state.status !== 'active' || call.agentId !== agentId) return;
+    e.ctx.log.warn({ campaignId: e.id, callId: call.id, agentId, reason }, "the agent's phone did not take the call: she is set not ready and the call offered again");
+    const st = e.ctx.desk.state(agentId);
+    if (st.status === 'on_call' && st.work.callId === call.id) e.ctx.desk.apply(agentId, { type: 'line_failed' });
+    e.work.releaseCall(agentId, call);
+    this.step(call, { type: 'line_failed' });
+    call.agentId = null;
+    call.liveSince = this.offers.answered();
+    this.offer(call);
   }
 
   /** D6: nobody took the live answer in time: play the campaign's message, hang up, count it abandoned. */

@@ -240,6 +240,12 @@ export class WorkDesk {
     work.last = call;
   }
 
+  /** T2: the agent's phone could not take the call: she lets go of it, and the record stays with the call (offered to another agent). */
+  releaseCall(agentId: number, call: LiveCall): void {
+    const work = this.works.get(agentId);
+    if (work && work.callId === call.id) this.drop(work);
+  }
+
   /** The carrier ended a call of this campaign. */
   callEnded(call: LiveCall, result: CallResult): void {
     if (call.markedByAgent || result === 'connected') return; // wrapped up by the agent, or wrap-up decides

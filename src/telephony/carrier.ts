@@ -14,7 +14,8 @@ import type { AmdDecision } from '../calls/call-results.js';
  *   `detectMachine` was asked for), and exactly one `ended`, after which nothing more.
  * - `hold`, `resume`, `bridge` and `playMessage` need an answered call (else AppError
  *   'invalid_state'), and are confirmed by `held`, `resumed`, `bridged`, `message_played`
- *   (unless the far end hangs up first).
+ *   (unless the far end hangs up first); a `bridge` the agent's line does not take gets
+ *   `bridge_failed` instead, and the call stays up.
  * - On an ended call every control method is ignored (hang-ups may cross on the wire).
  * - Event times are the carrier clock's time at delivery, and never go backwards.
  */
@@ -48,6 +49,8 @@ export type CarrierEvent =
    */
   | ({ type: 'amd'; decision: AmdDecision; decisionMs: number; afterGreetingMs?: number } & EventBase)
   | ({ type: 'bridged'; agentId: number } & EventBase)
+  /** The agent's line did not take the bridged call (refused, unreachable, not answering); the contact stays on the line, unbridged, and may be bridged again. */
+  | ({ type: 'bridge_failed'; agentId: number; reason: string } & EventBase)
   | ({ type: 'held' } & EventBase)
   | ({ type: 'resumed' } & EventBase)
   | ({ type: 'message_played' } & EventBase)

@@ -153,4 +153,37 @@ describe.each(await availableEngines())('progressive and power dialing (%s)', (e
     expect(rows.find((r) => r.number_dialed === live(20))).toMatchObject({ system_result: null, agent_id: brown.userId });
     await goNotReady(deps, brown, 'lunch');
   });
+
+  it('D6, T2: when an agent’s phone does not take the call, she is set not ready and the person goes to another free agent', async () => {
+    const { id, people } = await setUp('power', [[live(30)]], 2, { linesPerAgent: 1, abandonMessage: 'Sorry we missed you.' });
+    const [white, black] = people as [Actor, Actor];
+    h.carrier.config.unreachableAgents.push(white.userId); // her phone is off
+    await goReady(deps, white);
+    await h.run(3_000 + 1_500 + 10); // her line's call is answered; AMD: a person
+    await goReady(deps, black);
+    await h.run(100);
+    expect(await getAgentState(deps, white)).toMatchObject({ state: 'not_ready', reason: 'phone_line' });
+    expect(await getAgentState(deps, black)).toMatchObject({ state: 'on_call.active', work: { call: { number: live(30) } } });
+    await h.run(31_000);
+    const [row] = await attempts(id);
+    expect(row).toMatchObject({ system_result: 'connected', agent_id: black.userId });
+    await wrapUpCall(deps, black, { code: 'sale' });
+    await goNotReady(deps, black, 'lunch');
+  });
+
+  it('D6, T2: when an agent’s phone does not take the call and nobody else is free, the person gets the abandon message within 2 s of her greeting and it counts as abandoned', async () => {
+    const { id, people, list } = await setUp('power', [[live(31)], [silent(6)]], 1, { linesPerAgent: 1, abandonMessage: 'Sorry we missed you.' });
+    const [grey] = people as [Actor];
+    h.carrier.config.unreachableAgents.push(grey.userId);
+    await goReady(deps, grey);
+    await h.run(30_000);
+    expect(await getAgentState(deps, grey)).toMatchObject({ state: 'not_ready', reason: 'phone_line' }); // no further calls fail on her line
+    const rows = await attempts(id);
+    expect(rows).toHaveLength(1);
+    const [abandoned] = rows;
+    expect(abandoned).toMatchObject({ system_result: 'abandoned', ended_by: 'system', connected_at: null, amd_decision: 'human' });
+    // "Human" 1.5 s after the answer, 1.2 s after her greeting; the failed bridge; the rest of the 2 s; the 8-second message.
+    expect(abandoned!.ended_at!.getTime() - abandoned!.answered_at!.getTime()).toBe(1_500 + 800 + 8_000);
+    expect(await record(id, list.recordIds[0]!)).toMatchObject({ status: 'pending', last_result: 'abandoned' });
+  });
 });

@@ -230,15 +230,18 @@ describe.skipIf(!available)('SIP carrier against baresip and SIPp (T2, issue 8)'
     expect(toneLevel(contact, 300)).toBeGreaterThan(10 * toneLevel(contact, 440));
   });
 
-  it('D1 T2 an agent phone that does not pick up the bridge ends the call failed, saying why, and stops ringing', async () => {
+  it('D1 D6 T2 an agent phone that does not pick up the bridge fails it, saying why, and stops ringing; the contact stays on the line for another agent', async () => {
     const { place } = await carrierTo(customers, { agentAnswerTimeoutMs: 1000 });
     const p = place(line.person);
     await p.until('answered', 3000);
     p.call.bridge(9);
-    expect(await p.until('ended', 3000)).toMatchObject({ cause: 'failed', detail: expect.stringMatching(/agent 9's line .* did not answer within 1000 ms/) });
-    expect(types(p)).not.toContain('bridged');
+    expect(await p.until('bridge_failed', 3000)).toMatchObject({ agentId: 9, reason: expect.stringMatching(/agent 9's line .* did not answer within 1000 ms/) });
     const ringing = agents.eventsFor('agent9').at(-1)!;
     await agents.waitFor((e) => e.type === 'CALL_CLOSED' && e.sipCallId === ringing.sipCallId, 2000); // CANCEL reached the agent's phone
+    expect(types(p)).toEqual(['ringing', 'answered', 'bridge_failed']); // still up
+    p.call.playMessage('Please call us back.', { hangUpAfter: true }); // what the engine does when no other agent is free (D6)
+    await p.until('message_played', 8000);
+    expect(await p.until('ended', 1000)).toMatchObject({ cause: 'local_hang_up' });
   });
 
   it('D5 T2 a played message reaches the contact and the carrier hangs up after it', async () => {

@@ -14,7 +14,8 @@ import { BaresipPeer, freePort, sipPeersAvailable, speak } from '../support/sip-
  * Pacer's answering-machine detector on the call's own audio. A person who says "Hello?" is
  * connected to the agent's own phone (a second baresip, at the SIP URI her admin set) within
  * 2 seconds of her greeting, with the zip tone first; a voicemail greeting gets the campaign's
- * machine message; a person nobody is free for gets the abandon message, then BYE. Everything
+ * machine message; a person nobody is free for gets the abandon message, then BYE, and so does
+ * one whose agent's phone refuses the call (the agent is set not ready). Everything
  * is driven over the HTTP API, as a supervisor and an agent would.
  */
 const available = sipPeersAvailable();
@@ -258,6 +259,40 @@ describe.skipIf(!available)('the dialer over a SIP trunk, in the server (T2, D1,
     const rate = await until('the abandoned call counted', () => must(admin, 'GET', `/campaigns/${campaign.id}/abandon-rate`), (r: any) => r.us.liveAnswers === 1, 5000);
     expect(rate.us).toMatchObject({ abandoned: 1, liveAnswers: 1 });
     await must(olga.cookie, 'POST', '/agent/leave');
+    await must(admin, 'POST', `/campaigns/${campaign.id}/stop`);
+  }, 60_000);
+
+  it('D6, T2: an agent whose phone does not take the call is set not ready, saying why, and the person nobody else can take gets the abandon message', async () => {
+    // Marek's line is a user the phones' baresip does not have: it refuses the call.
+    const user = await must(admin, 'POST', '/users', { email: 'marek@example.test', displayName: 'Marek Wolny', role: 'agent', password: PASSWORD, sipUri: phones.uri('marek') });
+    await must(admin, 'PUT', `/queues/${queueId}/members/${user.id}`);
+    const marek = await signIn('marek@example.test', PASSWORD);
+    const campaign = await must(admin, 'POST', '/campaigns', {
+      name: 'Broken phone over SIP',
+      mode: 'power',
+      linesPerAgent: 1,
+      queueId,
+      callerId: '+12025550100',
+      listIds: [await makeList(admin, 'Broken phone', [['Zofia Kruk', line.person]])],
+      regulatoryProfile: 'none',
+      contactableTimes: contactable,
+      amd: { onMachine: 'hang_up_retry' },
+      abandonMessage: ABANDON_MESSAGE,
+    });
+    const before = new Set(customers.events.map((e) => e.sipCallId));
+    await must(admin, 'POST', `/campaigns/${campaign.id}/start`);
+    await must(marek, 'POST', `/agent/campaigns/${campaign.id}/join`);
+    await must(marek, 'POST', '/agent/ready');
+    const answered = await customers.waitFor((e) => e.user === line.person && e.type === 'CALL_ESTABLISHED' && !before.has(e.sipCallId), 10_000);
+    await customers.waitFor((e) => e.type === 'CALL_CLOSED' && e.sipCallId === answered.sipCallId, 20_000);
+    expect(matchesMessage(lastRecording(customers), ABANDON_MESSAGE, 'abandon-message')).toBeGreaterThan(0.95);
+    const state = (await must(marek, 'GET', '/agent/state')) as { state: string; reason: string };
+    expect(state).toMatchObject({ state: 'not_ready', reason: 'phone_line' }); // the next call would fail the same way
+    const logged = server.output().split('\n').find((l) => l.includes("the agent's phone did not take the call"));
+    expect(logged).toMatch(/line \(sip:marek@[^)]+\) did not answer: 404/); // the log says whose line, and what it answered
+    const rate = await until('the abandoned call counted', () => must(admin, 'GET', `/campaigns/${campaign.id}/abandon-rate`), (r: any) => r.us.liveAnswers === 1, 5000);
+    expect(rate.us).toMatchObject({ abandoned: 1, liveAnswers: 1 });
+    await must(marek, 'POST', '/agent/leave');
     await must(admin, 'POST', `/campaigns/${campaign.id}/stop`);
   }, 60_000);
 });

@@ -52,6 +52,7 @@ const desk = {
   'reason.meeting': 'Meeting',
   'reason.coaching': 'Coaching',
   'reason.logged_in': 'Just joined',
+  'reason.phone_line': 'Your phone did not answer a call: check it, then go Ready',
 
   'campaigns.title': 'My campaigns',
   'campaigns.none': 'No campaign dials for your queues yet. Ask a supervisor to add you to a queue.',

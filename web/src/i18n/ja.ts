@@ -49,6 +49,7 @@ const desk: DeskMessages = {
   'reason.meeting': '会議',
   'reason.coaching': 'コーチング',
   'reason.logged_in': '参加直後',
+  'reason.phone_line': '電話機が通話に応答しませんでした。電話機を確認してから受付可にしてください',
 
   'campaigns.title': '担当キャンペーン',
   'campaigns.none': 'あなたのキューで発信するキャンペーンはまだありません。スーパーバイザーにキューへの追加を依頼してください。',

@@ -49,6 +49,7 @@ const desk: DeskMessages = {
   'reason.meeting': 'Spotkanie',
   'reason.coaching': 'Coaching',
   'reason.logged_in': 'Właśnie dołączono',
+  'reason.phone_line': 'Twój telefon nie odebrał połączenia: sprawdź go, potem wybierz „Gotowy”',
 
   'campaigns.title': 'Moje kampanie',
   'campaigns.none': 'Żadna kampania nie dzwoni jeszcze dla Twoich kolejek. Poproś supervisora o dodanie do kolejki.',

@@ -187,6 +187,10 @@ class SimulatedCall implements CarrierCall {
   bridge(agentId: number): void {
     if (!this.mayControl('bridge')) return;
     if (this.bridged) throw new AppError('invalid_state', `Call ${this.callId} is already bridged to an agent.`, { callId: this.callId });
+    if (this.carrier.config.unreachableAgents.includes(agentId)) {
+      this.ack(() => this.emit({ type: 'bridge_failed', agentId, reason: `agent ${agentId}'s line did not answer (simulated)` }));
+      return;
+    }
     this.bridged = true;
     if (this.fate.outcome === 'live') this.farEndHangsUpAfter(this.fate.talkMs); // the conversation starts; patience no longer applies
     this.ack(() => this.emit({ type: 'bridged', agentId }));

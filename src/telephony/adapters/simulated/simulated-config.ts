@@ -63,6 +63,7 @@ export const simulatedCarrierConfigSchema = z
       .default(null)
       .describe('The live rate moves linearly from `from` to `to` over `overHours` after the carrier starts; the difference goes to `intoOutcome`'),
     script: z.record(z.string(), scriptedCallSchema).default({}).describe('Fixed fates for given numbers (tests, demos)'),
+    unreachableAgents: z.array(z.number().int().positive()).default([]).describe("Agents whose phone line does not take a bridged call (`bridge_failed`): a phone that is off, unplugged or refusing"),
   })
   .strict();
 

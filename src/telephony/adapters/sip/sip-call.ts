@@ -89,7 +89,7 @@ export class SipCall implements CarrierCall {
       .then(() => this.deps.agentUri(agentId))
       .then(
         (agentUri) => this.ringAgent(agentId, agentUri),
-        (error: unknown) => this.end('failed', `agent ${agentId} has no line to ring: ${error instanceof Error ? error.message : String(error)}`),
+        (error: unknown) => this.bridgeFailed(agentId, null, `agent ${agentId} has no line to ring: ${error instanceof Error ? error.message : String(error)}`),
       );
   }
 
@@ -108,15 +108,24 @@ export class SipCall implements CarrierCall {
       {
         provisional: () => undefined,
         answered: () => this.onAgentAnswered(agentId),
-        rejected: (status, reason) => this.end('failed', `agent ${agentId}'s line (${agentUri}) did not answer: ${status} ${reason}`.trim()),
+        rejected: (status, reason) => this.bridgeFailed(agentId, agent, `agent ${agentId}'s line (${agentUri}) did not answer: ${status} ${reason}`.trim()),
         remoteBye: () => this.end('local_hang_up', `agent ${agentId} hung up`),
       },
     );
     this.agent = agent;
     this.later(this.config.agentAnswerTimeoutMs, () => {
-      if (!this.bridged && !agent.rtp?.codec) this.end('failed', `agent ${agentId}'s line (${agentUri}) did not answer within ${this.config.agentAnswerTimeoutMs} ms`);
+      if (!this.bridged && !agent.rtp?.codec) this.bridgeFailed(agentId, agent, `agent ${agentId}'s line (${agentUri}) did not answer within ${this.config.agentAnswerTimeoutMs} ms`);
     });
-    agent.start().catch((error: unknown) => this.end('failed', error instanceof Error ? error.message : String(error)));
+    agent.start().catch((error: unknown) => this.bridgeFailed(agentId, agent, `agent ${agentId}'s line (${agentUri}): ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  /** The agent's line did not take the call: let go of her leg; the customer stays on the line, unbridged, for the engine to bridge elsewhere or give the abandon message. */
+  private bridgeFailed(agentId: number, leg: SipLeg | null, reason: string): void {
+    if (this.phase === 'ended' || this.bridged || (leg !== null && this.agent !== leg)) return;
+    this.agent?.abandon();
+    this.agent = null;
+    this.bridging = false;
+    this.emit({ type: 'bridge_failed', agentId, reason });
   }
 
   hold(): void {

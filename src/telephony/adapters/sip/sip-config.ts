@@ -45,7 +45,12 @@ export const sipCarrierConfigSchema = z
     codecs: z.array(z.enum(['PCMU', 'PCMA'])).min(1).default(['PCMU', 'PCMA']).describe('Offered in this order of preference'),
     amdTimeoutMs: z.number().int().positive().default(5000).describe('With a detector plugged in, decide `unknown` if it has not decided by then'),
     agentAutoAnswer: z.boolean().default(true).describe("Ask the agent's phone to answer by itself (Call-Info: answer-after=0), so the customer is connected within 2 s"),
-    agentAnswerTimeoutMs: z.number().int().positive().default(15_000).describe("If the agent's phone has not answered a bridge by then, the call ends failed"),
+    agentAnswerTimeoutMs: z
+      .number()
+      .int()
+      .positive()
+      .default(5_000)
+      .describe("If the agent's phone has not answered a bridge by then, the bridge fails: the agent is set not ready and the contact offered to another agent or given the abandon message"),
     zipTone: z
       .object({ frequencyHz: z.number().positive(), durationMs: z.number().int().min(0) })
       .strict()
