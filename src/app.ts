@@ -17,6 +17,7 @@ import { registerWebApp } from './http/web-app.js';
 import { queueRoutes } from './queues/routes.js';
 import { recordRoutes } from './records/routes.js';
 import { reportRoutes } from './reports/routes.js';
+import { recordingRoutes } from './recordings/routes.js';
 import { templateRoutes } from './templates/routes.js';
 import { userRoutes } from './users/routes.js';
 
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     dncRoutes(typed, deps);
     campaignRoutes(typed, deps);
     templateRoutes(typed, deps);
+    recordingRoutes(typed, deps);
     dialerRoutes(typed, deps);
   }, { prefix: '/api' });
 

@@ -43,7 +43,7 @@ describe('the SIP carrier chosen by configuration (T2, issue 8 point 6)', () => 
     expect(loadConfig({}).sip).toBeNull();
     const path = file('sip.json', JSON.stringify({ ...trunk, auth: { username: 'acct7' } }));
     const config = loadConfig({ PACER_CARRIER: 'sip', PACER_SIP_CONFIG: path, PACER_SIP_PASSWORD: SECRET });
-    expect(config.sip).toMatchObject({ trunk: { host: '203.0.113.10', port: 5060, transport: 'tcp' }, auth: { username: 'acct7', password: SECRET }, messages: { dir: null, voice: 'en-us' } });
+    expect(config.sip).toMatchObject({ trunk: { host: '203.0.113.10', port: 5060, transport: 'tcp' }, auth: { username: 'acct7', password: SECRET }, messages: { voice: 'en-us' } });
     // What the server logs about it names the trunk and the account, never the password.
     const described = JSON.stringify(describeSipCarrierConfig(config.sip!));
     expect(described).toContain('tcp:203.0.113.10:5060');
@@ -72,5 +72,8 @@ describe('the SIP carrier chosen by configuration (T2, issue 8 point 6)', () => 
     expect(loadError({ PACER_CARRIER: 'sip', PACER_SIP_CONFIG: noPassword })).toMatch(/has auth\.username but no password: set PACER_SIP_PASSWORD/);
     const noAccount = file('no-account.json', JSON.stringify(trunk));
     expect(loadError({ PACER_CARRIER: 'sip', PACER_SIP_CONFIG: noAccount, PACER_SIP_PASSWORD: SECRET })).toMatch(/PACER_SIP_PASSWORD is set but .* has no auth\.username/);
+    // A messages directory (before recordings were uploaded in the console) says where recordings go now.
+    const oldDir = file('old-dir.json', JSON.stringify({ ...trunk, messages: { dir: '/var/lib/pacer/messages' } }));
+    expect(loadError({ PACER_CARRIER: 'sip', PACER_SIP_CONFIG: oldDir })).toMatch(/messages\.dir: is no longer used: upload recorded messages in the console under Recordings/);
   });
 });

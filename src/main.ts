@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const dncRefresh = storage.engine === 'postgres'
     ? setInterval(() => void dnc.refreshIfChanged().catch((err: unknown) => logger.error({ err }, 'do-not-call refresh failed')), 5_000).unref()
     : undefined;
-  const dialer = await createDialer({ storage, dnc, log: logger.child({ module: 'dialer' }), carrier: config.carrier, sip: config.sip, agentLine: (id) => agentSipUri(storage.db, id) });
+  const dialer = await createDialer({ storage, dnc, log: logger.child({ module: 'dialer' }), carrier: config.carrier, sip: config.sip && { config: config.sip, agentLine: (id) => agentSipUri(storage.db, id) } });
   logger.info({ node: dialer.nodeId, seed: dialer.seed, carrier: dialer.carrier.name, ...(config.sip ? { sip: describeSipCarrierConfig(config.sip) } : {}) }, 'dialer ready');
   const deps = { storage, clock, config, dnc, dialer: dialer.runtime };
   await startupTasks(deps, logger, { demo: values.demo ?? false });

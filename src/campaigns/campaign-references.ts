@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../shared/errors.js';
+import { recordingIssues } from '../recordings/manage-recordings.js';
 import type { Database } from '../storage/schema.js';
 import type { CampaignDefinition } from './campaign-definition.js';
 import { countOwningAgents, MAX_OWNERS } from './campaign-owners.js';
@@ -13,6 +14,11 @@ import { checkColumnsExist, checkOwnerColumn, listShapes } from './list-columns.
 export async function assertQueueExists(db: Kysely<Database>, queueId: number): Promise<void> {
   const queue = await db.selectFrom('queues').select('id').where('id', '=', queueId).executeTakeFirst();
   if (!queue) throwIfIssues([{ path: 'queueId', problem: `Queue ${queueId} does not exist; pick one from GET /api/queues (an admin creates queues).` }]);
+}
+
+/** D5, D6: a message naming a recording (`sorry.wav`) names an uploaded one. */
+export async function assertRecordingsExist(db: Kysely<Database>, d: CampaignDefinition): Promise<void> {
+  throwIfIssues(await recordingIssues(db, [{ path: 'abandonMessage', message: d.abandonMessage }, { path: 'amd.message', message: d.amd?.message }]));
 }
 
 /** Names are unique among live campaigns, ignoring case (a deleted campaign frees its name). */

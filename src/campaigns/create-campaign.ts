@@ -3,7 +3,7 @@ import type { Actor } from '../access/actor.js';
 import type { Clock } from '../shared/clock.js';
 import type { Database } from '../storage/schema.js';
 import { normalizeDefinition, settingsOf } from './campaign-definition.js';
-import { assertDncListsUsable, assertListsUsable, assertNameFree, assertOwnersFit, assertQueueExists, columnIssues } from './campaign-references.js';
+import { assertDncListsUsable, assertListsUsable, assertNameFree, assertOwnersFit, assertQueueExists, assertRecordingsExist, columnIssues } from './campaign-references.js';
 import type { CreateCampaignInput } from './campaign-schemas.js';
 import { loadCampaignView, type CampaignView } from './campaign-view.js';
 import { throwIfIssues } from './issues.js';
@@ -22,6 +22,7 @@ export async function createCampaign(db: Kysely<Database>, clock: Clock, actor: 
   throwIfIssues(issues);
 
   await assertQueueExists(db, definition.queueId);
+  await assertRecordingsExist(db, definition);
   await assertNameFree(db, definition.name);
   await assertListsUsable(db, listIds);
   await assertDncListsUsable(db, dncListIds);

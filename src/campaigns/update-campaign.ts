@@ -5,7 +5,7 @@ import type { Clock } from '../shared/clock.js';
 import { AppError, notFound } from '../shared/errors.js';
 import type { Database } from '../storage/schema.js';
 import { definitionAsInput, definitionFromRow, normalizeDefinition, settingsOf, type CampaignDefinition, type DefinitionInput } from './campaign-definition.js';
-import { assertNameFree, attachedListIds, columnIssues } from './campaign-references.js';
+import { assertNameFree, assertRecordingsExist, attachedListIds, columnIssues } from './campaign-references.js';
 import type { UpdateCampaignInput } from './campaign-schemas.js';
 import { loadCampaignView, LOCKED_FIELDS, type CampaignView } from './campaign-view.js';
 import { throwIfIssues } from './issues.js';
@@ -29,6 +29,7 @@ export async function updateCampaign(db: Kysely<Database>, clock: Clock, actor: 
   const { definition, issues } = normalizeDefinition(merged, current.contactableTimes.defaultTimeZone);
   issues.push(...checkDefinition(merged, definition));
   throwIfIssues(issues);
+  await assertRecordingsExist(db, definition);
   if (definition.name.toLowerCase() !== current.name.toLowerCase()) await assertNameFree(db, definition.name, id);
   if (patch.sortOrder !== undefined || patch.screenPopFields !== undefined) {
     throwIfIssues(await columnIssues(db, definition, await attachedListIds(db, id)));

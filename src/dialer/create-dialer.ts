@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { DoNotCall } from '../dnc/do-not-call.js';
 import { type EnginePorts, realTimePorts } from '../engine/ports.js';
+import { recordingByName } from '../recordings/manage-recordings.js';
 import { AppError } from '../shared/errors.js';
 import type { Storage } from '../storage/database.js';
 import { amdFrameDetector } from '../telephony/amd/create-amd-detector.js';
@@ -41,16 +42,20 @@ export interface DialerDeps {
   seed?: string;
   /** The simulated carrier's settings over the server's defaults (without `sip`). */
   carrier?: Partial<SimulatedCarrierConfigInput>;
-  /** A SIP trunk to dial through instead of the simulated carrier. */
-  sip?: SipCarrierConfig | null;
-  /** An agent's phone line (SIP URI), null when she has none; needed with `sip`. */
-  agentLine?: (agentId: number) => Promise<string | null>;
+  /** A SIP trunk to dial through instead of the simulated carrier, and where each agent's phone is. */
+  sip?: SipDialing | null;
+}
+
+export interface SipDialing {
+  config: SipCarrierConfig;
+  /** An agent's phone line (SIP URI), null when she has none. */
+  agentLine: (agentId: number) => Promise<string | null>;
 }
 
 export async function createDialer(deps: DialerDeps): Promise<{ runtime: DialerRuntime; carrier: Carrier; nodeId: string; seed: string }> {
   const seed = deps.seed ?? randomUUID();
   const ports = realTimePorts(seed);
-  const carrier = deps.sip ? await sipCarrier(ports, deps.sip, deps.agentLine) : new SimulatedCarrier({ clock: ports.clock, timers: ports.timers, random: ports.random.fork('carrier') }, { ...serverCarrierConfig, ...deps.carrier });
+  const carrier = deps.sip ? await sipCarrier(ports, deps.storage, deps.sip) : new SimulatedCarrier({ clock: ports.clock, timers: ports.timers, random: ports.random.fork('carrier') }, { ...serverCarrierConfig, ...deps.carrier });
   const nodeId = `${hostname()}:${process.pid}:${seed.slice(0, 8)}`;
   const runtime = new DialerRuntime({
     storage: deps.storage,
@@ -61,14 +66,13 @@ export async function createDialer(deps: DialerDeps): Promise<{ runtime: DialerR
     log: deps.log,
     options: { restoreAgents: true },
     isNodeAlive,
-    ...(deps.sip ? { agentLine: deps.agentLine } : {}),
+    ...(deps.sip ? { agentLine: deps.sip.agentLine } : {}),
   });
   return { runtime, carrier, nodeId, seed };
 }
 
-async function sipCarrier(ports: EnginePorts, config: SipCarrierConfig, agentLine: DialerDeps['agentLine']): Promise<SipCarrier> {
-  if (!agentLine) throw new Error('The SIP carrier needs to know agents\' phone lines (agentLine).');
-  const messages = messageAudio(config.messages);
+async function sipCarrier(ports: EnginePorts, storage: Storage, { config, agentLine }: SipDialing): Promise<SipCarrier> {
+  const messages = messageAudio(config.messages, (name) => recordingByName(storage.db, name));
   return SipCarrier.start(
     {
       clock: ports.clock,

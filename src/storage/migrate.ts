@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009-campaign-record-counts.js';
 import * as m0010 from './migrations/0010-agent-sessions.js';
 import * as m0011 from './migrations/0011-setting-templates.js';
 import * as m0012 from './migrations/0012-user-sip-uri.js';
+import * as m0013 from './migrations/0013-recordings.js';
 
 /**
  * The numbered, forward-only migrations, in order. Adding one: create
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0010-agent-sessions': m0010,
   '0011-setting-templates': m0011,
   '0012-user-sip-uri': m0012,
+  '0013-recordings': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

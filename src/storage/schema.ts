@@ -354,6 +354,16 @@ export interface CampaignLeasesTable {
   expires_at: Timestamp;
 }
 
+/** 0013: recorded messages (D5, D6): 8 kHz mono 16-bit PCM. */
+export interface RecordingsTable {
+  id: Generated<number>;
+  name: string;
+  pcm: Buffer;
+  duration_ms: number;
+  created_at: Timestamp;
+  created_by: number | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -384,6 +394,7 @@ export interface Database {
   campaign_leases: CampaignLeasesTable;
   dialer_nodes: DialerNodesTable;
   agent_sessions: AgentSessionsTable;
+  recordings: RecordingsTable;
 }
 
 export type User = Selectable<UsersTable>;

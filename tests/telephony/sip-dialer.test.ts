@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -262,11 +262,17 @@ describe.skipIf(!available)('the dialer over a SIP trunk, in the server (T2, D1,
     await must(admin, 'POST', `/campaigns/${campaign.id}/stop`);
   }, 60_000);
 
-  it('D6, T2: an agent whose phone does not take the call is set not ready, saying why, and the person nobody else can take gets the abandon message', async () => {
+  it('D6, T2: an agent whose phone does not take the call is set not ready, saying why, and the person nobody else can take gets the abandon message — a recording the supervisor uploaded', async () => {
     // Marek's line is a user the phones' baresip does not have: it refuses the call.
     const user = await must(admin, 'POST', '/users', { email: 'marek@example.test', displayName: 'Marek Wolny', role: 'agent', password: PASSWORD, sipUri: phones.uri('marek') });
     await must(admin, 'PUT', `/queues/${queueId}/members/${user.id}`);
     const marek = await signIn('marek@example.test', PASSWORD);
+    // The abandon message is a recording the supervisor uploaded (kept in the database, fetched by the dialer when the campaign loads).
+    const form = new FormData();
+    form.append('file', new Blob([readFileSync(speak(dir, 'recorded-abandon', ABANDON_MESSAGE))], { type: 'audio/wav' }), 'Sorry busy.wav');
+    const uploaded = await fetch(`${server.url}/api/recordings`, { method: 'POST', headers: { cookie: admin }, body: form });
+    expect(uploaded.status).toBe(201);
+    expect(((await uploaded.json()) as { name: string }).name).toBe('Sorry busy.wav');
     const campaign = await must(admin, 'POST', '/campaigns', {
       name: 'Broken phone over SIP',
       mode: 'power',
@@ -277,7 +283,7 @@ describe.skipIf(!available)('the dialer over a SIP trunk, in the server (T2, D1,
       regulatoryProfile: 'none',
       contactableTimes: contactable,
       amd: { onMachine: 'hang_up_retry' },
-      abandonMessage: ABANDON_MESSAGE,
+      abandonMessage: 'Sorry busy.wav',
     });
     const before = new Set(customers.events.map((e) => e.sipCallId));
     await must(admin, 'POST', `/campaigns/${campaign.id}/start`);

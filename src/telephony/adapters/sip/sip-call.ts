@@ -147,12 +147,18 @@ export class SipCall implements CarrierCall {
     if (this.playing) throw new AppError('invalid_state', `Call ${this.callId} is already playing a message.`, { callId: this.callId });
     const audio = this.deps.messageAudio(message);
     this.playing = true;
-    this.customer.rtp?.play(audio, () => {
-      this.playing = false;
+    const play = (pcm: Int16Array): void => {
       if (this.phase === 'ended') return;
-      this.emit({ type: 'message_played' });
-      if (options.hangUpAfter) this.end('local_hang_up');
-    });
+      this.customer.rtp?.play(pcm, () => {
+        this.playing = false;
+        if (this.phase === 'ended') return;
+        this.emit({ type: 'message_played' });
+        if (options.hangUpAfter) this.end('local_hang_up');
+      });
+    };
+    if (audio instanceof Int16Array) return play(audio);
+    // A recording still being fetched: a failure hangs up, saying why (the engine counts the call as it asked).
+    audio.then(play, (err: unknown) => this.end('local_hang_up', `the message "${message}" could not be played: ${err instanceof Error ? err.message : String(err)}`));
   }
 
   /** Forget the call without events (carrier closing): the legs are still hung up on the wire. */

@@ -33,7 +33,7 @@ export interface SipCarrierDeps {
   /** The SIP URI of an agent's line, where `bridge(agentId)` sends the call; throw (or reject) with an AppError if she has none. */
   agentUri(agentId: number): string | Promise<string>;
   /** The audio of a message to play (8 kHz mono PCM); throw an AppError if there is none. */
-  messageAudio(message: string): Int16Array;
+  messageAudio(message: string): Int16Array | Promise<Int16Array>;
   /** Makes a message's audio ahead of its first play (`Carrier.prepareMessages`). */
   prepareMessage?(message: string): Promise<void>;
   /** Makes a detector for a call placed with `detectMachine`. Without one the decision is `unknown` at the answer. */

@@ -58,11 +58,13 @@ export const sipCarrierConfigSchema = z
       .describe('Played to the agent when a call is bridged (D1); durationMs 0 = none'),
     messages: z
       .object({
-        dir: z.string().min(1).nullable().default(null).describe('Directory of recorded messages (8 kHz mono 16-bit WAV); a campaign message naming a file (sorry.wav) plays it'),
-        voice: z.string().regex(/^[\w+-]+$/, 'an espeak-ng voice name such as en-us, pl or ja').default('en-us').describe('espeak-ng voice that speaks text messages'),
+        dir: z
+          .never({ error: 'is no longer used: upload recorded messages in the console under Recordings (they are kept in the database, for every dialer node), then name them in the campaign' })
+          .optional(),
+        voice: z.string().regex(/^[\w+-]+$/, 'an espeak-ng voice name such as en-us, pl or ja').default('en-us').describe('espeak-ng voice that speaks text messages (recordings are uploaded under Recordings)'),
       })
       .strict()
-      .default({ dir: null, voice: 'en-us' }),
+      .default({ voice: 'en-us' }),
   })
   .strict();
 
