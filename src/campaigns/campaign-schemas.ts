@@ -146,7 +146,7 @@ export const previewSettingsSchema = z
 export const amdSettingsSchema = z
   .object({
     onMachine: z.enum(['hang_up_retry', 'leave_message', 'pass_to_agent']).describe('D5: what to do when a machine answers'),
-    message: z.string().trim().min(1).max(1000).nullable().optional().describe('Text or prompt name played to the machine; required with leave_message'),
+    message: z.string().trim().min(1).max(1000).nullable().optional().describe('Played to the machine: text (spoken by text-to-speech) or the name of an uploaded recording (sorry.wav, see /api/recordings); required with leave_message'),
   })
   .strict()
   .meta({ id: 'AmdSettings' });
@@ -174,7 +174,7 @@ export const campaignFields = z.object({
     .describe("D4: sort (default) = due retries, then fresh records in sortOrder; answer_likelihood = the records likeliest to be answered now first, from the campaign's answer rate per local hour of day (weekday/weekend) and each record's own earlier tries; sortOrder breaks ties"),
   preview: previewSettingsSchema.nullable(),
   wrapUpTimeoutSeconds: z.number().int().min(5).max(3600).nullable().describe('D8: wrap-up ends with the default code after this long; null = no limit'),
-  abandonMessage: z.string().trim().min(1).max(1000).nullable().describe('D6: text or prompt name played on an abandoned call (power, predictive)'),
+  abandonMessage: z.string().trim().min(1).max(1000).nullable().describe('D6: played on an abandoned call (power, predictive): text (spoken by text-to-speech) or the name of an uploaded recording (sorry.wav, see /api/recordings)'),
   amd: amdSettingsSchema.nullable(),
 });
 
