@@ -31,14 +31,14 @@ const LANGUAGES = {
     title: 'Japanese',
     admin: { login: 'kanri-ja', name: '高橋 彩', timeZone: 'Asia/Tokyo' },
     browser: 'ja-JP',
-    nav: ['リアルタイム状況', 'キャンペーン', 'リスト', '再発信管理', 'レポート', '管理'],
+    nav: ['リアルタイム状況', 'キャンペーン', 'リスト', '録音メッセージ', '再発信管理', 'レポート', '管理'],
     kana: 'まつ', // hiragana for マツモト and マツダ
   },
   pl: {
     title: 'Polish',
     admin: { login: 'admin-pl', name: 'Małgorzata Brzęczyszczykiewicz', timeZone: 'Europe/Warsaw' },
     browser: 'pl-PL',
-    nav: ['Pulpit na żywo', 'Kampanie', 'Listy', 'Oddzwonienia', 'Raporty', 'Administracja'],
+    nav: ['Pulpit na żywo', 'Kampanie', 'Listy', 'Nagrania', 'Oddzwonienia', 'Raporty', 'Administracja'],
     kana: 'マツ',
   },
 } as const;
@@ -106,6 +106,7 @@ export function languagesConsoleTests(ctx: { floor: Floor; browser: TestBrowser 
         }
         await visit('lists', '/lists', m('console.lists.title'), () => page.getByRole('link', { name: `${CAMPAIGN} list` }).waitFor());
         await visit('list', `/lists/${listId}`, `${CAMPAIGN} list`, () => page.locator('main table').first().waitFor());
+        await visit('recordings', '/recordings', m('console.recordings.title'), () => page.getByRole('form', { name: m('console.recordings.upload') }).waitFor());
 
         // C2: the phonetic name in kana — hiragana finds katakana (ja); katakana as stored (pl). The test's campaign only: other tests' callbacks are theirs.
         await visit('callbacks-form', `/callbacks?campaignId=${campaignId}`, m('console.callbacks.title'), () => page.getByRole('region', { name: m('console.callbacks.results') }).waitFor());

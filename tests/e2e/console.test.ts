@@ -10,6 +10,7 @@ import { campaignsConsoleTests } from './console-campaigns-flows.js';
 import { dashboardConsoleTests } from './console-dashboard-flows.js';
 import { languagesConsoleTests } from './console-languages-flows.js';
 import { listsConsoleTests } from './console-lists-flows.js';
+import { recordingsConsoleTests } from './console-recordings-flows.js';
 import { reportsConsoleTests } from './console-reports-flows.js';
 import { templatesConsoleTests } from './console-templates-flows.js';
 import { wizardConsoleTests } from './console-wizard-flows.js';
@@ -32,7 +33,7 @@ describe.skipIf(engines.length === 0).each(engines)('supervisor console in Chrom
       await signInThroughPage(page, ctx.floor, 'nakamura');
       await page.waitForURL(/\/console$/, { timeout: WAIT_MS });
       const nav = page.getByRole('navigation', { name: 'Console sections' });
-      expect(await nav.getByRole('link').allTextContents()).toEqual(['Live dashboard', 'Campaigns', 'Lists', 'Callbacks', 'Reports', 'Administration']);
+      expect(await nav.getByRole('link').allTextContents()).toEqual(['Live dashboard', 'Campaigns', 'Lists', 'Recordings', 'Callbacks', 'Reports', 'Administration']);
       expect(await page.title()).toBe('Pacer — Supervisor console');
       await nav.getByRole('link', { name: 'Callbacks' }).click();
       await page.waitForURL(/\/console\/callbacks$/);
@@ -82,6 +83,7 @@ describe.skipIf(engines.length === 0).each(engines)('supervisor console in Chrom
   reportsConsoleTests(ctx, shot);
   adminConsoleTests(ctx, shot);
   templatesConsoleTests(ctx, shot);
+  recordingsConsoleTests(ctx, shot);
   languagesConsoleTests(ctx, shot);
   // Last: it ends by restarting the server.
   dashboardConsoleTests(ctx, shot);

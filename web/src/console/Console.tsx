@@ -9,6 +9,7 @@ import { CallbacksPage } from './callbacks/CallbacksPage';
 import { CampaignsPage } from './campaigns/CampaignsPage';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { ListsPage } from './lists/ListsPage';
+import { RecordingsPage } from './recordings/RecordingsPage';
 import { ReportsPage } from './reports/ReportsPage';
 
 /** The console's sections, in the order of the navigation; each is a path under /console. */
@@ -16,6 +17,7 @@ const SECTIONS = [
   { path: '/', label: 'console.nav.dashboard' },
   { path: '/campaigns', label: 'console.nav.campaigns' },
   { path: '/lists', label: 'console.nav.lists' },
+  { path: '/recordings', label: 'console.nav.recordings' },
   { path: '/callbacks', label: 'console.nav.callbacks' },
   { path: '/reports', label: 'console.nav.reports' },
   { path: '/admin', label: 'console.nav.admin' },
@@ -56,6 +58,7 @@ export function Console(props: { user: User; onSignedOut(): void }) {
             <Route path="/lists" nest>
               <ListsPage user={props.user} />
             </Route>
+            <Route path="/recordings" component={RecordingsPage} />
             <Route path="/callbacks">
               <CallbacksPage user={props.user} />
             </Route>

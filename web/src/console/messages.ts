@@ -6,6 +6,7 @@ import { wizardMessages } from './campaigns/wizard/messages';
 import { wizardUploadMessages } from './campaigns/wizard/messages-upload';
 import { dashboardMessages } from './dashboard/messages';
 import { listsMessages } from './lists/messages';
+import { recordingsMessages } from './recordings/messages';
 import { reportsMessages } from './reports/messages';
 import { adminMessages } from './admin/messages';
 import { shellMessages } from './shell-messages';
@@ -30,6 +31,7 @@ export const consoleMessages = gather(
   wizardMessages,
   wizardUploadMessages,
   listsMessages,
+  recordingsMessages,
   callbacksMessages,
   reportsMessages,
   adminMessages,

@@ -1,5 +1,8 @@
+import { useId } from 'react';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/i18n';
+import { RecordingNames } from '../recordings/RecordingNames';
+import { problemsAt } from '../ui/FieldProblems';
 import { ModeName } from './badges';
 import { Fact, Field, LockedValue, numberOrNull, SettingsSection } from './SettingsSection';
 import type { Campaign, CampaignPatch } from './types';
@@ -21,6 +24,7 @@ export function DialingSection(props: { campaign: Campaign }) {
   const c = props.campaign;
   const owned = c.mode === 'agent_owned_preview';
   const none = t('console.campaigns.notSet');
+  const recordings = useId();
   const locked = (
     <>
       <Fact label={t('console.campaigns.mode')}>
@@ -36,7 +40,8 @@ export function DialingSection(props: { campaign: Campaign }) {
       )}
     </>
   );
-  const form = (d: CampaignPatch, set: (p: CampaignPatch) => void) => (
+  // D5, D6: a message is spoken by text-to-speech, or names a recording (suggested from the kept ones).
+  const form = (d: CampaignPatch, set: (p: CampaignPatch) => void, refusal: unknown) => (
     <>
       <dl className="facts">{locked}</dl>
       <div className="form-grid">
@@ -80,14 +85,15 @@ export function DialingSection(props: { campaign: Campaign }) {
           </Field>
         )}
       </div>
+      <RecordingNames id={recordings} />
       {d.amd?.onMachine === 'leave_message' && (
-        <Field label={t('console.campaigns.amdMessage')}>
-          <textarea rows={2} value={d.amd.message ?? ''} onChange={(e) => set({ ...d, amd: { ...d.amd!, message: e.target.value || null } })} />
+        <Field label={t('console.campaigns.amdMessage')} hint={t('console.recordings.messageHint')} problems={problemsAt(refusal, 'amd.message')}>
+          <input list={recordings} maxLength={1000} value={d.amd.message ?? ''} onChange={(e) => set({ ...d, amd: { ...d.amd!, message: e.target.value || null } })} />
         </Field>
       )}
       {(c.mode === 'power' || c.mode === 'predictive') && (
-        <Field label={t('console.campaigns.abandonMessage')}>
-          <textarea rows={2} value={d.abandonMessage ?? ''} onChange={(e) => set({ ...d, abandonMessage: e.target.value.trim() === '' ? null : e.target.value })} />
+        <Field label={t('console.campaigns.abandonMessage')} hint={t('console.recordings.messageHint')} problems={problemsAt(refusal, 'abandonMessage')}>
+          <input list={recordings} maxLength={1000} value={d.abandonMessage ?? ''} onChange={(e) => set({ ...d, abandonMessage: e.target.value.trim() === '' ? null : e.target.value })} />
         </Field>
       )}
     </>

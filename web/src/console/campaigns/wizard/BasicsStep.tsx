@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
 import { api } from '../../../api/client';
 import { useI18n } from '../../../i18n/i18n';
 import { dialsByItself, MODES, type Draft, type Mode } from './draft';
 import { ModeName } from '../badges';
+import { RecordingNames } from '../../recordings/RecordingNames';
 import { Field, Locked, OptionalNumber } from './fields';
 
 interface Queue {
@@ -16,6 +18,7 @@ export function BasicsStep(props: { draft: Draft; change(patch: Partial<Draft>):
   const { t, tMaybe } = useI18n();
   const { draft, change } = props;
   const queues = useQuery({ queryKey: ['queues'], queryFn: () => api<Queue[]>('GET', '/api/queues') });
+  const recordings = useId();
   return (
     <div className="wizard-grid">
       <Field label={t('console.wizard.name')}>
@@ -82,8 +85,8 @@ export function BasicsStep(props: { draft: Draft; change(patch: Partial<Draft>):
           </div>
         )}
         {dialsByItself(draft.mode) && (
-          <Field label={t('console.wizard.abandonMessage')}>
-            <input value={draft.abandonMessage ?? ''} maxLength={1000} onChange={(e) => change({ abandonMessage: e.target.value || null })} />
+          <Field label={t('console.wizard.abandonMessage')} hint={t('console.recordings.messageHint')}>
+            <input list={recordings} value={draft.abandonMessage ?? ''} maxLength={1000} onChange={(e) => change({ abandonMessage: e.target.value || null })} />
           </Field>
         )}
         {draft.amd && (
@@ -96,12 +99,14 @@ export function BasicsStep(props: { draft: Draft; change(patch: Partial<Draft>):
               </select>
             </Field>
             {draft.amd.onMachine === 'leave_message' && (
-              <Field label={t('console.wizard.machineMessage')}>
-                <input value={draft.amd.message ?? ''} maxLength={1000} onChange={(e) => change({ amd: { ...draft.amd!, message: e.target.value || null } })} />
+              <Field label={t('console.wizard.machineMessage')} hint={t('console.recordings.messageHint')}>
+                <input list={recordings} value={draft.amd.message ?? ''} maxLength={1000} onChange={(e) => change({ amd: { ...draft.amd!, message: e.target.value || null } })} />
               </Field>
             )}
           </>
         )}
+        {/* D5, D6: the kept recordings' names, suggested in the message fields above. */}
+        <RecordingNames id={recordings} />
       </div>
     </div>
   );
