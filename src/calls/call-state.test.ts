@@ -33,18 +33,18 @@ const live = run([[{ type: 'dial' }, 1], [{ type: 'ringing' }, 2], [{ type: 'ans
 const active = transitionCall(live, { type: 'connect', agentId: 3 }, at(9)).state;
 
 describe('call state machine (SPEC §1 Attempt, issue 4 point 6)', () => {
-  it('§1 a connected call passes every step and stamps each time', () => {
+  it('§1, D6 a connected call passes every step and stamps each time, with when the greeting ended that AMD heard', () => {
     const { state, path } = run([
       [{ type: 'dial' }, 1],
       [{ type: 'ringing' }, 2],
       [{ type: 'answered', detect: true }, 8],
-      [{ type: 'amd_result', decision: 'human' }, 9.5],
+      [{ type: 'amd_result', decision: 'human', afterGreetingMs: 700 }, 9.5],
       [{ type: 'connect', agentId: 3 }, 10],
       [{ type: 'end', result: 'connected', by: 'contact' }, 130],
     ]);
     expect(path).toEqual(['queued', 'dialing', 'ringing', 'amd', 'answered', 'active', 'ended']);
     expect(state).toMatchObject({ status: 'ended', result: 'connected', endedBy: 'contact', amd: 'human', agentId: 3 });
-    expect(state.times).toEqual({ queued: t0, dialed: at(1), ringing: at(2), answered: at(8), connected: at(10), ended: at(130) });
+    expect(state.times).toEqual({ queued: t0, dialed: at(1), ringing: at(2), answered: at(8), connected: at(10), ended: at(130), greetingEnded: at(8.8) });
     expect(callDurations(state)).toEqual({ ring: 7000, wait: 2000, talk: 120_000, hold: 0 });
   });
 

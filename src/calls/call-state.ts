@@ -22,6 +22,12 @@ export interface CallTimes {
   answered: Date | null;
   connected: Date | null;
   ended: Date | null;
+  /**
+   * D6: when the person's greeting ended, as the detector heard it (AMD only; without AMD the
+   * answer is the reference). The law's 2 seconds to reach an agent run from here; kept with the
+   * attempt as the record of it.
+   */
+  greetingEnded: Date | null;
 }
 
 interface CallBase {
@@ -43,7 +49,8 @@ export type CallEvent =
   | { type: 'ringing' }
   /** The far end picked up; `detect` runs answering-machine detection first (D5). */
   | { type: 'answered'; detect: boolean }
-  | { type: 'amd_result'; decision: AmdDecision }
+  /** `afterGreetingMs`: how long before the decision the far end's greeting ended, when it spoke. */
+  | { type: 'amd_result'; decision: AmdDecision; afterGreetingMs?: number }
   | { type: 'connect'; agentId: number }
   /** T2: the agent's phone did not take the call: the person waits for an agent again (D6). */
   | { type: 'line_failed' }
@@ -71,7 +78,7 @@ const resultsFrom: Record<Exclude<CallStatus, 'ended'>, readonly CallResult[]> =
 
 export const newCall = (now: Date): CallState => ({
   status: 'queued',
-  times: { queued: now, dialed: null, ringing: null, answered: null, connected: null, ended: null },
+  times: { queued: now, dialed: null, ringing: null, answered: null, connected: null, ended: null, greetingEnded: null },
   amd: null,
   agentId: null,
   heldMs: 0,
@@ -106,7 +113,12 @@ function nextCallState(state: CallState, event: CallEvent, now: Date): CallState
       return { ...state, status: event.detect ? 'amd' : 'answered', times: { ...state.times, answered: now } };
     case 'amd_result':
       expect(['amd'], 'answering-machine detection runs between the answer and the agent (D5).');
-      return { ...state, status: 'answered', amd: event.decision };
+      return {
+        ...state,
+        status: 'answered',
+        amd: event.decision,
+        times: { ...state.times, greetingEnded: event.afterGreetingMs === undefined ? null : new Date(now.getTime() - event.afterGreetingMs) },
+      };
     case 'connect':
       expect(['answered'], 'a call is connected to an agent once it is answered (and AMD has decided).');
       return { ...state, status: 'active', agentId: event.agentId, times: { ...state.times, connected: now } };

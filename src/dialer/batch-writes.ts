@@ -107,6 +107,7 @@ function attemptValues(a: AttemptRow) {
     connected_at: t?.connected ?? null,
     ended_at: t?.ended ?? (a.call === null ? a.queuedAt : null),
     amd_decision: a.call?.amd ?? null,
+    greeting_ended_at: t?.greetingEnded ?? null,
     system_result: ended ? ended.result : null,
     ended_by: ended ? ended.endedBy : null,
     hold_ms: a.call?.heldMs ?? 0,

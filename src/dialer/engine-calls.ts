@@ -47,8 +47,8 @@ export interface LiveCall {
   abandonTimer: TimerHandle | null;
   /** Point 13: when a person answered (the offer latency's stopwatch), until the call is offered to an agent. */
   liveSince: number | null;
-  /** D6: when the person's greeting ended (engine time, ms): the 2 seconds to reach an agent run from here. */
-  greetingEndedAt: number | null;
+  /** D6: where the 2 seconds to reach an agent run from (engine time, ms): the end of her greeting if AMD heard it, else the moment she was known to be a person. */
+  waitFrom: number | null;
   attempt: AttemptRow;
 }
 
@@ -115,7 +115,7 @@ export class CallDesk {
       call: state,
       queuedAt: now,
     };
-    const call: LiveCall = { id, entry, number, origin: o.origin, agentId: o.agentId, lineOf: o.lineOf, state, handle: null, detect, pendingResult: null, endedBy: null, markedByAgent: false, abandonTimer: null, liveSince: null, greetingEndedAt: null, attempt };
+    const call: LiveCall = { id, entry, number, origin: o.origin, agentId: o.agentId, lineOf: o.lineOf, state, handle: null, detect, pendingResult: null, endedBy: null, markedByAgent: false, abandonTimer: null, liveSince: null, waitFrom: null, attempt };
     this.calls.set(id, call);
     if (o.lineOf !== null) this.lineSet(o.lineOf).add(id);
     entry.attempts += 1;
@@ -184,10 +184,10 @@ export class CallDesk {
           return this.human(call);
         case 'amd':
           if (call.pendingResult || call.state.status !== 'amd') return;
-          this.step(call, { type: 'amd_result', decision: ev.decision });
+          this.step(call, { type: 'amd_result', decision: ev.decision, ...(ev.afterGreetingMs !== undefined ? { afterGreetingMs: ev.afterGreetingMs } : {}) });
           if (ev.decision === 'machine') return this.machine(call);
           if (ev.decision === 'fax') return this.systemHangUp(call, 'fax');
-          return this.human(call, ev.afterGreetingMs ?? 0);
+          return this.human(call);
         case 'bridge_failed':
           return this.lineFailed(call, ev.agentId, ev.reason);
         case 'ended':
@@ -237,12 +237,12 @@ export class CallDesk {
   /**
    * A person answered: to the reserved agent, else to a free agent, else wait (D6) at most the
    * profile's connect time — counted, as the law counts it, from her completed greeting, which
-   * ended `afterGreetingMs` before the detector could say she is a person (0 without AMD: the
-   * answer itself, sooner than any greeting ends).
+   * the detector heard end before it could say she is a person (`times.greetingEnded`); else
+   * from now (without AMD the answer itself, sooner than any greeting ends).
    */
-  private human(call: LiveCall, afterGreetingMs = 0): void {
+  private human(call: LiveCall): void {
     call.liveSince = this.offers.answered();
-    call.greetingEndedAt = this.engine.now.getTime() - afterGreetingMs;
+    call.waitFrom = (call.state.times.greetingEnded ?? this.engine.now).getTime();
     this.learn(call, true);
     if (call.agentId !== null) return this.connect(call, call.agentId);
     this.offer(call);
@@ -256,7 +256,7 @@ export class CallDesk {
     const agent = call.lineOf !== null && isAvailableFor(desk.state(call.lineOf), e.id) && free(call.lineOf) ? call.lineOf : desk.longestIdle(e.id, free);
     if (agent !== undefined) return this.connect(call, agent);
     this.waiting.push(call);
-    const waitMs = Math.max(0, e.policy.profile.maxConnectWaitSeconds * 1000 - (e.now.getTime() - (call.greetingEndedAt ?? e.now.getTime())));
+    const waitMs = Math.max(0, e.policy.profile.maxConnectWaitSeconds * 1000 - (e.now.getTime() - (call.waitFrom ?? e.now.getTime())));
     call.abandonTimer = e.ctx.ports.timers.after(waitMs, () => this.abandon(call));
     this.publish(call);
   }

@@ -202,6 +202,8 @@ export const attemptView = z
     endedBy: z.string().nullable(),
     ringMs: z.number().nullable().describe('dialed to answered (or to ended when not answered)'),
     waitMs: z.number().nullable().describe('answered to connected: the contact waiting for an agent'),
+    greetingEndedAt: z.string().nullable().describe("D6: when the person's greeting ended, as answering-machine detection heard it (null without AMD)"),
+    greetingToAgentMs: z.number().nullable().describe('D6: greeting ended to connected — what the 2-second rule measures (null without AMD or without an agent)'),
     talkMs: z.number().nullable().describe('connected to ended, hold included'),
     holdMs: z.number(),
     wrapMs: z.number().nullable(),

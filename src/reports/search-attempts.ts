@@ -147,6 +147,8 @@ function toView(r: Row, label: string | null): AttemptView {
     endedBy: r.ended_by,
     ringMs: span(r.dialed_at, r.answered_at ?? r.ended_at),
     waitMs: span(r.answered_at, r.connected_at),
+    greetingEndedAt: iso(r.greeting_ended_at),
+    greetingToAgentMs: span(r.greeting_ended_at, r.connected_at),
     talkMs: span(r.connected_at, r.ended_at),
     holdMs: r.hold_ms,
     wrapMs: r.number_dialed === null ? null : span(r.ended_at, r.wrapped_up_at),

@@ -12,6 +12,7 @@ import * as m0010 from './migrations/0010-agent-sessions.js';
 import * as m0011 from './migrations/0011-setting-templates.js';
 import * as m0012 from './migrations/0012-user-sip-uri.js';
 import * as m0013 from './migrations/0013-recordings.js';
+import * as m0014 from './migrations/0014-attempt-greeting-end.js';
 
 /**
  * The numbered, forward-only migrations, in order. Adding one: create
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0011-setting-templates': m0011,
   '0012-user-sip-uri': m0012,
   '0013-recordings': m0013,
+  '0014-attempt-greeting-end': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

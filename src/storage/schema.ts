@@ -306,6 +306,8 @@ export interface DialAttemptsTable {
   connected_at: Timestamp | null;
   ended_at: Timestamp | null;
   amd_decision: string | null;
+  /** 0014: D6, when the person's greeting ended (AMD), where the 2 seconds to reach an agent start. */
+  greeting_ended_at: Timestamp | null;
   system_result: string | null;
   ended_by: string | null;
   hold_ms: Generated<number>;

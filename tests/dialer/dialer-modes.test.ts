@@ -72,6 +72,8 @@ describe.each(await availableEngines())('progressive and power dialing (%s)', (e
     const [first] = await attempts(id);
     expect(first).toMatchObject({ origin: 'dialer', agent_id: nowak.userId, system_result: 'connected', ended_by: 'contact', wrap_up_code: 'sale' });
     expect(first!.connected_at!.getTime() - first!.answered_at!.getTime()).toBe(1_500); // the AMD decision, then at once
+    // D6's record: her greeting ended 1.2 s before the decision; the agent had her 1.2 s after it.
+    expect(first!.greeting_ended_at!.getTime() - first!.answered_at!.getTime()).toBe(300);
   });
 
   it('D5, L6: a machine is hung up and retried after the rule\'s delay; busy and bad numbers follow their rules; the agent is freed each time', async () => {
@@ -184,6 +186,7 @@ describe.each(await availableEngines())('progressive and power dialing (%s)', (e
     expect(abandoned).toMatchObject({ system_result: 'abandoned', ended_by: 'system', connected_at: null, amd_decision: 'human' });
     // "Human" 1.5 s after the answer, 1.2 s after her greeting; the failed bridge; the rest of the 2 s; the 8-second message.
     expect(abandoned!.ended_at!.getTime() - abandoned!.answered_at!.getTime()).toBe(1_500 + 800 + 8_000);
+    expect(abandoned!.greeting_ended_at!.getTime() - abandoned!.answered_at!.getTime()).toBe(300); // the message began 2 s after it
     expect(await record(id, list.recordIds[0]!)).toMatchObject({ status: 'pending', last_result: 'abandoned' });
   });
 });
