@@ -4,6 +4,7 @@ import { throwIfIssues } from '../campaigns/issues.js';
 import type { Clock } from '../shared/clock.js';
 import { AppError } from '../shared/errors.js';
 import type { Database } from '../storage/schema.js';
+import { isRecordingName, nameFromFile, RECORDING_NAME, RECORDING_NAME_MAX } from './recording-name.js';
 import { pcmBytes, pcmFrom, toTelephoneAudio } from './telephone-audio.js';
 
 /**
@@ -12,12 +13,6 @@ import { pcmBytes, pcmFrom, toTelephoneAudio } from './telephone-audio.js';
  * (`sorry.wav`); any other message text is spoken by text-to-speech. Stored in the database, so
  * every dialer node plays the same audio.
  */
-export const RECORDING_NAME = /^[\w][\w .-]*\.wav$/i;
-const NAME_MAX = 100;
-
-/** Does a campaign message name a recording (rather than being text to speak)? */
-export const isRecordingName = (message: string): boolean => RECORDING_NAME.test(message.trim());
-
 export interface RecordingView {
   id: number;
   name: string;
@@ -26,19 +21,11 @@ export interface RecordingView {
   usedBy: Array<{ id: number; name: string }>;
 }
 
-/** The name a recording gets from its file when none is given: "Sorry (EN).mp3" → "Sorry (EN).wav" → "Sorry EN.wav". */
-export function nameFromFile(fileName: string | null): string | null {
-  if (!fileName) return null;
-  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
-  const clean = base.replace(/[^\w .-]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^[^\w]+/, '');
-  return clean ? `${clean.slice(0, NAME_MAX - 4)}.wav` : null;
-}
-
 export async function uploadRecording(db: Kysely<Database>, clock: Clock, actor: Actor, upload: { file: Buffer; fileName: string | null; name: string | undefined }): Promise<RecordingView> {
   const name = (upload.name ?? nameFromFile(upload.fileName) ?? '').trim();
   if (!name) throwIfIssues([{ path: 'name', problem: 'Give the recording a name ending in .wav, e.g. sorry.wav (campaigns name it to play it).' }], 'The recording');
-  if (!RECORDING_NAME.test(name) || name.length > NAME_MAX) {
-    throwIfIssues([{ path: 'name', problem: `"${name}" is not a recording name: use letters, digits, spaces, dots, dashes or underscores, at most ${NAME_MAX} characters, ending in .wav (e.g. sorry-en.wav).` }], 'The recording');
+  if (!RECORDING_NAME.test(name) || name.length > RECORDING_NAME_MAX) {
+    throwIfIssues([{ path: 'name', problem: `"${name}" is not a recording name: use letters, digits, spaces, dots, dashes or underscores, at most ${RECORDING_NAME_MAX} characters, ending in .wav (e.g. sorry-en.wav).` }], 'The recording');
   }
   await assertNameFree(db, name);
   const pcm = await toTelephoneAudio(upload.file);
@@ -48,7 +35,7 @@ export async function uploadRecording(db: Kysely<Database>, clock: Clock, actor:
       .values({ name, pcm: pcmBytes(pcm), duration_ms: Math.round(pcm.length / 8), created_at: clock.now(), created_by: actor.userId })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return (await listRecordings(db)).find((r) => r.id === row.id)!;
+    return (await recordingViews(db, row.id))[0]!;
   } catch (err) {
     if ((err as { code?: string }).code === '23505') await assertNameFree(db, name); // uploaded twice at once
     throw err;
@@ -61,8 +48,13 @@ async function assertNameFree(db: Kysely<Database>, name: string): Promise<void>
 }
 
 /** Every recording, by name, with the campaigns that play it. */
-export async function listRecordings(db: Kysely<Database>): Promise<RecordingView[]> {
-  const rows = await db.selectFrom('recordings').select(['id', 'name', 'duration_ms', 'created_at']).orderBy('name').execute();
+export const listRecordings = (db: Kysely<Database>): Promise<RecordingView[]> => recordingViews(db);
+
+/** The recordings (one, given its ID), with the campaigns that play them. */
+async function recordingViews(db: Kysely<Database>, id?: number): Promise<RecordingView[]> {
+  let query = db.selectFrom('recordings').select(['id', 'name', 'duration_ms', 'created_at']).orderBy('name');
+  if (id !== undefined) query = query.where('id', '=', id);
+  const rows = await query.execute();
   const users = await campaignsUsing(db);
   return rows.map((r) => ({ id: r.id, name: r.name, durationMs: r.duration_ms, createdAt: r.created_at.toISOString(), usedBy: users.get(r.name.toLowerCase()) ?? [] }));
 }
@@ -94,7 +86,7 @@ export async function recordingByName(db: Kysely<Database>, name: string): Promi
 
 /** Deletes a recording no campaign plays; one still named by a campaign's message is refused, naming the campaigns. */
 export async function deleteRecording(db: Kysely<Database>, id: number): Promise<void> {
-  const recording = (await listRecordings(db)).find((r) => r.id === id);
+  const [recording] = await recordingViews(db, id);
   if (!recording) throw new AppError('not_found', `Recording ${id} does not exist.`, { recordingId: id });
   if (recording.usedBy.length > 0) {
     const names = recording.usedBy.map((c) => `"${c.name}"`).join(', ');
@@ -110,7 +102,11 @@ export async function deleteRecording(db: Kysely<Database>, id: number): Promise
 export async function recordingIssues(db: Kysely<Database>, messages: Array<{ path: string; message: string | null | undefined }>): Promise<Array<{ path: string; problem: string }>> {
   const named = messages.filter((m): m is { path: string; message: string } => typeof m.message === 'string' && isRecordingName(m.message));
   if (named.length === 0) return [];
-  const rows = await db.selectFrom('recordings').select('name').execute();
+  const rows = await db
+    .selectFrom('recordings')
+    .select('name')
+    .where((eb) => eb(eb.fn('lower', ['name']), 'in', named.map((m) => m.message.trim().toLowerCase())))
+    .execute();
   const known = new Set(rows.map((r) => r.name.toLowerCase()));
   return named
     .filter((m) => !known.has(m.message.trim().toLowerCase()))

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isRecordingName } from '../../../recordings/manage-recordings.js';
+import { isRecordingName } from '../../../recordings/recording-name.js';
 import { AppError } from '../../../shared/errors.js';
 import { readWav8k } from './audio.js';
 
